@@ -1,0 +1,126 @@
+"""Browser layer: Playwright for Python driving Debian's Chromium, axe-core for accessibility.
+
+Chromium runs with the flags DESIGN.md lists (no background networking: this machine has no
+outside network, and a public page must not need it). Every test gets a fresh context and
+records every request the page makes.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+NEUTRAL_URL = "https://www.weather.gov/"
+
+
+def _unavailable(reason):
+    if os.environ.get("REQUIRE_BROWSER"):
+        pytest.fail(f"{reason} (REQUIRE_BROWSER is set, as in CI)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        _unavailable(f"Chromium is not installed at {CHROMIUM} (make test installs Debian's chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (make test installs requirements-dev.txt)")
+    # Playwright's sync API runs an event loop in this thread, which makes Django refuse ORM calls
+    # here; the test's own ORM calls are synchronous and safe, so allow them while it runs.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def demo_site(transactional_db):
+    """The demo content (English and Spanish pages, settings) in the live server's database."""
+    from home.demo import seed
+    from tests.home.factories import build_site
+
+    build_site(languages=("en",))  # a transactional test starts from empty tables
+    seed()
+
+
+class Visit:
+    """A browser tab that remembers every URL it requested."""
+
+    def __init__(self, context, base_url):
+        self.context = context
+        self.base_url = base_url.rstrip("/")
+        self.page = context.new_page()
+        self.requests = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.console_errors = []
+        self.page.on(
+            "console", lambda message: message.type == "error" and self.console_errors.append(message.text)
+        )
+
+    def go(self, path):
+        response = self.page.goto(self.base_url + path)
+        self.page.wait_for_load_state("load")
+        return response
+
+    def axe_violations(self):
+        if not AXE_JS.exists():
+            _unavailable("axe-core is not installed (make test runs npm ci)")
+        self.page.evaluate(AXE_JS.read_text())
+        result = self.page.evaluate(
+            """async () => {
+                const results = await axe.run(document, {
+                    runOnly: {
+                        type: 'tag',
+                        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+                    },
+                });
+                return results.violations.map(v => ({
+                    id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5),
+                }));
+            }"""
+        )
+        return result
+
+
+@pytest.fixture
+def visit(chromium, live_server):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    # The quick exit's neutral site is on the internet, which this test machine cannot reach;
+    # answer for it locally so that the navigation itself can be observed.
+    context.route(
+        "https://www.weather.gov/**",
+        lambda route: route.fulfill(
+            status=200, content_type="text/html", body="<title>Weather</title><p>Weather"
+        ),
+    )
+    tab = Visit(context, live_server.url)
+    yield tab
+    context.close()
+
+
+def describe(violations):
+    return json.dumps(violations, indent=2)
