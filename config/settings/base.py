@@ -22,6 +22,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Our apps first so that their templates and translations win.
     "home",
+    "partners",
     # wagtail-localize replaces wagtail.locales.
     "wagtail_localize",
     "wagtail_localize.locales",

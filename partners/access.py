@@ -1,0 +1,73 @@
+"""Who may see and change what in the partner area. Every rule is a plain function."""
+
+from django.core.exceptions import ObjectDoesNotExist
+from wagtail.permission_policies import ModelPermissionPolicy
+
+
+def membership_of(user):
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    try:
+        return user.membership
+    except ObjectDoesNotExist:
+        return None
+
+
+def is_coordinator(user):
+    """The task-force coordinator role; superusers administer everything too."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    membership = membership_of(user)
+    return bool(membership and membership.is_coordinator)
+
+
+def is_partner(user):
+    """Anyone who works for a member agency, or coordinates the task force: may see partner-only data."""
+    return membership_of(user) is not None or is_coordinator(user)
+
+
+def agency_of(user):
+    membership = membership_of(user)
+    return membership.agency if membership else None
+
+
+def can_edit_agency(user, agency):
+    """Authors and leads of an agency edit its entry; the coordinator edits all; nobody else."""
+    if is_coordinator(user):
+        return True
+    membership = membership_of(user)
+    return bool(
+        membership
+        and membership.agency_id == agency.pk
+        and (membership.is_author or membership.is_communications_lead)
+    )
+
+
+class AgencyPermissionPolicy(ModelPermissionPolicy):
+    """Wagtail's model permissions, narrowed to the user's own agency for authors and leads."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "delete"}:
+            return is_coordinator(user)
+        if action == "change":
+            return is_coordinator(user) or super().user_has_permission(user, action)
+        return super().user_has_permission(user, action)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "change":
+            return can_edit_agency(user, instance)
+        if action == "delete":
+            return is_coordinator(user)
+        return self.user_has_permission(user, action)
+
+    def instances_user_has_permission_for(self, user, action):
+        queryset = self.model._default_manager.all()
+        if is_coordinator(user):
+            return queryset
+        if action == "change":
+            membership = membership_of(user)
+            if membership and (membership.is_author or membership.is_communications_lead):
+                return queryset.filter(pk=membership.agency_id)
+        return queryset.none()

@@ -1,0 +1,97 @@
+"""Factories for agencies, the taxonomy and the people who work for agencies."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from partners.models import Agency, AgencyType, Capability, Language, Membership, Population, Service
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    first_name = factory.Sequence(lambda n: f"First{n}")
+    last_name = "Person"
+    password = factory.django.Password("correct horse battery staple")
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Agency {n}")
+    short_name = factory.Sequence(lambda n: f"AG{n}")
+    slug = factory.Sequence(lambda n: f"agency-{n}")
+    agency_type = AgencyType.VICTIM_SERVICES
+    service_area = "Harbor County"
+    description = factory.LazyAttribute(
+        lambda agency: {"en": f"{agency.name} helps people.", "es": f"{agency.name} ayuda."}
+    )
+    contact_name = "Pat Contact"
+    contact_phone = "555-0100"
+    contact_email = factory.LazyAttribute(lambda agency: f"contact@{agency.slug}.example.org")
+    capacity_notes = "2 emergency beds for single women"
+    last_verified_on = factory.LazyFunction(timezone.localdate)
+
+    class Meta:
+        model = Agency
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    slug = factory.Sequence(lambda n: f"service-{n}")
+    name = factory.LazyAttribute(lambda term: {"en": f"Service {term.slug}", "es": f"Servicio {term.slug}"})
+
+    class Meta:
+        model = Service
+
+
+class PopulationFactory(factory.django.DjangoModelFactory):
+    slug = factory.Sequence(lambda n: f"population-{n}")
+    name = factory.LazyAttribute(
+        lambda term: {"en": f"Population {term.slug}", "es": f"Población {term.slug}"}
+    )
+
+    class Meta:
+        model = Population
+
+
+class LanguageFactory(factory.django.DjangoModelFactory):
+    code = "es"
+
+    class Meta:
+        model = Language
+        django_get_or_create = ("code",)
+
+
+class CapabilityFactory(factory.django.DjangoModelFactory):
+    agency = factory.SubFactory(AgencyFactory)
+    service = factory.SubFactory(ServiceFactory)
+    population = factory.SubFactory(PopulationFactory)
+
+    class Meta:
+        model = Capability
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(UserFactory)
+    agency = factory.SubFactory(AgencyFactory)
+
+    class Meta:
+        model = Membership
+
+
+def partner(agency, *roles, username=None, **user_fields):
+    """A user working for `agency` with the given roles ("author", "communications_lead", ...)."""
+    user = UserFactory(**({"username": username} if username else {}), **user_fields)
+    MembershipFactory(user=user, agency=agency, **{f"is_{role}": True for role in roles})
+    user.refresh_from_db()
+    return user
+
+
+def coordinator(agency=None, username=None):
+    user = UserFactory(**({"username": username} if username else {}))
+    MembershipFactory(user=user, agency=agency, is_coordinator=True)
+    user.refresh_from_db()
+    return user
