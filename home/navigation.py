@@ -7,7 +7,7 @@ queries whatever the size of the site.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve as wagtail_serve
@@ -53,6 +53,17 @@ def _translations_by_language(page, locales_by_id):
         if locale is not None:
             found[locale.language_code] = translation
     return found
+
+
+def _subpage_suffix(request, page):
+    """For a RoutablePage sub-route (/partners/agency/x/), the same route under a translation."""
+    match = getattr(request, "routable_resolver_match", None)
+    if page is None or match is None or not hasattr(page.specific_class, "reverse_subpage"):
+        return ""
+    try:
+        return page.specific.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs).lstrip("/")
+    except NoReverseMatch:  # a route without a name: fall back to the page itself
+        return ""
 
 
 def _is_translatable_view(request):
@@ -102,12 +113,13 @@ def build_chrome(request, page=None):
             breadcrumbs.append({"title": ancestor.title, "url": ancestor.get_url(request)})
 
     translations = _translations_by_language(page, locales_by_id)
+    subpage = _subpage_suffix(request, page)
     translatable_view = page is None and _is_translatable_view(request)
     languages = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
         if target is not None:
-            url, exact = target.get_url(request), True
+            url, exact = target.get_url(request) + subpage, True
         elif translatable_view:
             url, exact = translate_url(request.get_full_path(), code), True
         elif homes.get(code) is not None:
