@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     # Our apps first so that their templates and translations win.
     "home",
     "partners",
+    "messaging",
     # wagtail-localize replaces wagtail.locales.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -239,7 +240,17 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# --- Messaging: the sign-off invariant (DESIGN.md, section 4; messaging/models/mixins.py) ---
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+# Publish a signed-off revision without checking the last signer's publish permission; the page
+# itself refuses any revision that is not completely signed off.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "messaging.workflow.publish_on_finish"
+# wagtail-localize would publish a new translation of a live page at once; translations are
+# created as drafts and go through the same sign-off.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Remind agencies that have not answered a sign-off request after this many days.
+SIGNOFF_REMINDER_AFTER_DAYS = env_int("SIGNOFF_REMINDER_AFTER_DAYS", 3)
 
 # --- Site behaviour -----------------------------------------------------------------------
 SEARCH_MAX_QUERY_LENGTH = 200

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MessagingConfig(AppConfig):
+    name = "messaging"
+    verbose_name = _("Messaging")
+
+    def ready(self):
+        from partners.roles import register_page_permissions
+
+        from . import signals  # noqa: F401 - voids sign-offs on new revisions, sets up index pages
+
+        # Authors and leads draft and edit under every message index; nobody gets a way to
+        # publish them other than the sign-off workflow (messaging.permissions).
+        for role in ("author", "communications_lead"):
+            register_page_permissions(role, "messaging.MessageIndexPage", ["add_page", "change_page"])
+        register_page_permissions(
+            "coordinator", "messaging.MessageIndexPage", ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+        )

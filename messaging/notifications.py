@@ -1,0 +1,53 @@
+"""Who is told what, in their own language, through django-tasks (enqueued once the data is committed).
+
+Subjects are neutral (they never name trafficking) and the sender is the site's neutral address.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+
+def language_for(user):
+    """The user's preferred admin language if the site offers it, else the site's default."""
+    profile = getattr(user, "wagtail_userprofile", None)
+    language = profile.get_preferred_language() if profile is not None else None
+    codes = dict(settings.LANGUAGES)
+    if language and language.split("-")[0] in codes:
+        return language.split("-")[0]
+    return settings.LANGUAGE_CODE
+
+
+def leads_of(agency_ids):
+    return (
+        get_user_model()
+        .objects.filter(
+            membership__agency_id__in=list(agency_ids),
+            membership__is_communications_lead=True,
+            is_active=True,
+        )
+        .exclude(email="")
+        .select_related("membership__agency", "wagtail_userprofile")
+        .order_by("pk")
+    )
+
+
+def notify_leads_of_new_round(state):
+    from .tasks import send_signoff_request
+
+    state_id = state.pk
+    transaction.on_commit(lambda: send_signoff_request.enqueue(state_id))
+
+
+def notify_authors_of_change_request(signoff):
+    from .tasks import send_change_request_notice
+
+    signoff_id = signoff.pk
+    transaction.on_commit(lambda: send_change_request_notice.enqueue(signoff_id))
+
+
+def notify_reminder(state, agency):
+    from .tasks import send_signoff_reminder
+
+    state_id, agency_id = state.pk, agency.pk
+    transaction.on_commit(lambda: send_signoff_reminder.enqueue(state_id, agency_id))

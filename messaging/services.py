@@ -1,0 +1,462 @@
+"""The sign-off rules, as plain functions (DESIGN.md, section 4).
+
+Every check that decides who may sign, what counts as complete and whether a revision may go live
+is here, so that the Wagtail task, the admin views, the management commands and the tests all use
+the same code.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.models import Page, Revision, TaskState, Workflow, WorkflowState
+
+from partners.access import membership_of
+
+from .models import AgencySignOffTask, SignOff, SignOffRequired, SignOffRequiredMixin, SignOffTaskState
+
+
+class SignOffRefused(SignOffRequired):
+    """A sign-off or change request that the rules do not allow; the message says why."""
+
+
+# --- Who is who -------------------------------------------------------------------------
+
+
+def lead_agency_for(user):
+    """The active agency `user` is a communications lead of, or None (superusers are not leads)."""
+    membership = membership_of(user)
+    if membership and membership.is_communications_lead and membership.agency and membership.agency.is_active:
+        return membership.agency
+    return None
+
+
+# --- Workflows --------------------------------------------------------------------------
+
+
+def workflow_has_signoff(workflow):
+    return AgencySignOffTask.objects.filter(workflow_tasks__workflow=workflow, active=True).exists()
+
+
+def default_signoff_workflow():
+    """The first active workflow that contains an active agency sign-off task (see migration 0002)."""
+    return (
+        Workflow.objects.filter(active=True, workflow_tasks__task__in=AgencySignOffTask.objects.filter(active=True))
+        .order_by("pk")
+        .first()
+    )
+
+
+@transaction.atomic
+def ensure_signoff_workflow():
+    """The default sign-off workflow, created if missing (migration 0002 normally made it)."""
+    workflow = default_signoff_workflow()
+    if workflow is None:
+        from wagtail.models import WorkflowTask
+
+        task = AgencySignOffTask.objects.create(name="Agency sign-off")
+        workflow = Workflow.objects.create(name="Agency sign-off", active=True)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def current_round(page):
+    """The review round in progress for `page`, or None."""
+    state = (
+        SignOffTaskState.objects.filter(
+            workflow_state__base_content_type_id=page.get_base_content_type().pk,
+            workflow_state__object_id=str(page.pk),
+            workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
+            status=TaskState.STATUS_IN_PROGRESS,
+        )
+        .select_related("revision", "workflow_state", "workflow_state__requested_by")
+        .order_by("-pk")
+        .first()
+    )
+    return state
+
+
+def latest_round(page):
+    """The most recent review round of `page`, whatever its status."""
+    return (
+        SignOffTaskState.objects.filter(
+            workflow_state__base_content_type_id=page.get_base_content_type().pk,
+            workflow_state__object_id=str(page.pk),
+        )
+        .select_related("revision", "workflow_state", "workflow_state__requested_by", "source_revision")
+        .order_by("-pk")
+        .first()
+    )
+
+
+def submit_for_signoff(page, user):
+    """Start the page's sign-off workflow on its latest revision (as Wagtail's "Submit" does)."""
+    page = page.specific
+    if not isinstance(page, SignOffRequiredMixin):
+        raise SignOffRefused(_("This page does not need agency sign-off."))
+    if page.workflow_in_progress:
+        raise SignOffRefused(_("This page is already being reviewed."))
+    if page.get_latest_revision() is None:
+        page.save_revision(user=user)
+    if not page.permissions_for_user(user).can_submit_for_moderation():
+        raise SignOffRefused(_("You cannot submit this page for sign-off."))
+    workflow = page.get_workflow()
+    if workflow is None:
+        raise SignOffRefused(_("No sign-off workflow is set up. Ask the coordinator."))
+    return workflow.start(page, user)
+
+
+# --- Starting a round ------------------------------------------------------------------------
+
+
+def find_source_revision(page):
+    """For a translation, the revision of the original it was translated from; None for an original.
+
+    With wagtail-localize, the translation source records when it last took the original's
+    content; the original's newest revision at that moment is what the translators worked from.
+    A page translated by hand falls back to the original's live revision.
+    """
+    from wagtail.models import Locale
+
+    default_locale = Locale.get_default()
+    if page.locale_id == default_locale.pk:
+        return None
+    try:
+        from wagtail_localize.models import TranslationSource
+
+        source = (
+            TranslationSource.objects.filter(object_id=page.translation_key)
+            .exclude(locale_id=page.locale_id)
+            .order_by("-last_updated_at")
+            .first()
+        )
+    except ImportError:  # pragma: no cover - wagtail-localize is always installed here
+        source = None
+    original = None
+    if source is not None:
+        original = page.get_translation_or_none(source.locale)
+        if original is not None:
+            revision = original.revisions.filter(created_at__lte=source.last_updated_at).order_by("-created_at").first()
+            if revision is not None:
+                return revision
+    original = original or page.get_translation_or_none(default_locale)
+    return original.live_revision if original is not None else None
+
+
+def start_signoff_round(state, user=None):
+    """Record who must sign this round and by when; ask their leads (called when the task starts)."""
+    task = state.task.specific
+    page = state.revision.as_object()
+    required = task.required_agencies()
+    state.required_agencies.set(required)
+    state.needed_by = getattr(page, "signoff_needed_by", None)
+    state.source_revision = find_source_revision(page)
+    state.save(update_fields=["needed_by", "source_revision"])
+    log(
+        instance=page,
+        action="messaging.signoff_requested",
+        user=user,
+        revision=state.revision,
+        data={"agencies": [{"id": a.pk, "name": a.name} for a in required], "revision_id": state.revision_id},
+    )
+    from .notifications import notify_leads_of_new_round
+
+    notify_leads_of_new_round(state)
+    return state
+
+
+def void_outdated_round(page, new_revision):
+    """A new revision during review voids the sign-offs given so far: restart the round on it."""
+    state = current_round(page)
+    if state is None or state.revision_id == new_revision.pk:
+        return None
+    signed = SignOff.objects.signed().filter(task_state=state).count()
+    log(
+        instance=page,
+        action="messaging.signoffs_voided",
+        user=new_revision.user,
+        revision=new_revision,
+        data={"previous_revision_id": state.revision_id, "signoffs_voided": signed},
+    )
+    state.cancel(user=new_revision.user, resume=True)
+    return current_round(page)
+
+
+# --- Signing -----------------------------------------------------------------------------
+
+
+def _check_can_decide(state, user):
+    """Raise SignOffRefused unless `user` may decide for their agency on this round now."""
+    if state.status != TaskState.STATUS_IN_PROGRESS or state.workflow_state.status != WorkflowState.STATUS_IN_PROGRESS:
+        raise SignOffRefused(_("This review round is over."))
+    page = state.revision.content_object
+    latest = page.get_latest_revision()
+    if latest is None or latest.pk != state.revision_id:
+        raise SignOffRefused(_("The page has changed since this round started: review the latest version."))
+    agency = lead_agency_for(user)
+    if agency is None:
+        raise SignOffRefused(_("Only a communications lead can sign off for an agency."))
+    if not state.required_agencies.filter(pk=agency.pk).exists():
+        raise SignOffRefused(_("Your agency's sign-off is not required for this item."))
+    if state.workflow_state.requested_by_id == user.pk:
+        raise SignOffRefused(
+            _("You submitted this item, so you cannot sign it off. Another lead of your agency must.")
+        )
+    if SignOff.objects.signed().filter(revision_id=state.revision_id, agency=agency).exists():
+        raise SignOffRefused(_("Your agency has already signed off this revision."))
+    return agency
+
+
+def user_can_decide(state, user):
+    try:
+        _check_can_decide(state, user)
+    except SignOffRefused:
+        return False
+    return True
+
+
+def _record(state, user, agency, decision, comment):
+    try:
+        with transaction.atomic():
+            return SignOff.objects.create(
+                task_state=state,
+                revision_id=state.revision_id,
+                agency=agency,
+                user=user,
+                signer_name=user.get_full_name() or user.get_username(),
+                decision=decision,
+                comment=comment,
+            )
+    except IntegrityError:
+        raise SignOffRefused(_("Your agency has already signed off this revision.")) from None
+
+
+def missing_agencies(state):
+    """Required agencies that have not signed off the round's revision yet."""
+    signed = SignOff.objects.signed().filter(revision_id=state.revision_id).values("agency_id")
+    return list(state.required_agencies.exclude(pk__in=signed).order_by("name"))
+
+
+def sign_off(state, user, comment=""):
+    """Record `user`'s sign-off for their agency; publish when every required agency has signed.
+
+    The round's row is locked so that two leads signing at the same moment are counted one after
+    the other: both count, and exactly one of them completes the round and publishes.
+    """
+    with transaction.atomic():
+        state = SignOffTaskState.objects.select_for_update().select_related("workflow_state", "revision").get(pk=state.pk)
+        agency = _check_can_decide(state, user)
+        record = _record(state, user, agency, SignOff.Decision.SIGNED_OFF, (comment or "").strip())
+        page = state.revision.as_object()
+        log(
+            instance=page,
+            action="messaging.signed_off",
+            user=user,
+            revision=state.revision,
+            data={"agency": {"id": agency.pk, "name": agency.name}, "revision_id": state.revision_id, "comment": record.comment},
+        )
+        if not missing_agencies(state):
+            state.approve(user=user, comment=_("Signed off by every required agency."))
+    return record
+
+
+def request_changes(state, user, comment):
+    """Send the item back to its authors with `comment` (required), on behalf of the user's agency."""
+    comment = (comment or "").strip()
+    if not comment:
+        raise SignOffRefused(_("Say what needs to change, so the authors can fix it."))
+    with transaction.atomic():
+        state = SignOffTaskState.objects.select_for_update().select_related("workflow_state", "revision").get(pk=state.pk)
+        agency = _check_can_decide(state, user)
+        record = _record(state, user, agency, SignOff.Decision.CHANGES_REQUESTED, comment)
+        page = state.revision.as_object()
+        log(
+            instance=page,
+            action="messaging.changes_requested",
+            user=user,
+            revision=state.revision,
+            data={"agency": {"id": agency.pk, "name": agency.name}, "revision_id": state.revision_id, "comment": comment},
+        )
+        state.reject(user=user, comment=comment)
+    from .notifications import notify_authors_of_change_request
+
+    notify_authors_of_change_request(record)
+    return record
+
+
+def signoff_actions_for(obj, user, task=None):
+    """The workflow actions Wagtail offers `user` on `obj` (empty when they may not decide)."""
+    state = current_round(obj)
+    if state is None or (task is not None and state.task_id != task.pk) or not user_can_decide(state, user):
+        return []
+    agency = lead_agency_for(user)
+    return [
+        ("sign_off", _("Sign off for %(agency)s") % {"agency": agency.name}, False),
+        ("sign_off_with_comment", _("Sign off for %(agency)s, with a comment") % {"agency": agency.name}, True),
+        ("request_changes", _("Request changes"), True),
+    ]
+
+
+def task_states_awaiting_agency_of(user, task=None):
+    """Rounds in progress where the user's agency is required and has not signed the revision yet."""
+    agency = lead_agency_for(user)
+    if agency is None:
+        return SignOffTaskState.objects.none()
+    signed = SignOff.objects.filter(
+        revision_id=OuterRef("revision_id"), agency=agency, decision=SignOff.Decision.SIGNED_OFF
+    )
+    states = SignOffTaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
+        required_agencies=agency,
+    ).exclude(Exists(signed))
+    if task is not None:
+        states = states.filter(task=task)
+    return states.exclude(workflow_state__requested_by=user)
+
+
+# --- The invariant -------------------------------------------------------------------------
+
+
+def is_fully_signed_off(revision):
+    """True when, in some review round of this exact revision, every required agency signed it off."""
+    if revision is None:
+        return False
+    signed = set(SignOff.objects.signed().filter(revision=revision).values_list("agency_id", flat=True))
+    rounds = SignOffTaskState.objects.filter(revision=revision).exclude(status=TaskState.STATUS_REJECTED)
+    for state in rounds.prefetch_related("required_agencies"):
+        required = {agency.pk for agency in state.required_agencies.all()}
+        if required and required <= signed:
+            return True
+    return False
+
+
+def assert_signed_off(revision):
+    if not is_fully_signed_off(revision):
+        raise SignOffRequired(
+            _("This version has not been signed off by every required agency, so it cannot be published.")
+        )
+
+
+def live_fields_match_revision(page):
+    """True when the signed fields of the live page equal those of its live revision."""
+    if page.live_revision_id is None:
+        return False
+    signed_version = Revision.objects.get(pk=page.live_revision_id).as_object()
+    for name in page.signed_fields:
+        field = page._meta.get_field(name)
+        if field.get_prep_value(getattr(page, name)) != field.get_prep_value(getattr(signed_version, name)):
+            return False
+    return True
+
+
+# --- What people see ---------------------------------------------------------------------------
+
+
+def endorsements(page):
+    """The sign-offs of the page's live revision, one per agency, with agency (and logo) loaded."""
+    if not page.live_revision_id:
+        return []
+    return list(
+        SignOff.objects.signed()
+        .filter(revision_id=page.live_revision_id)
+        .select_related("agency", "agency__logo")
+        .order_by("agency__name")
+    )
+
+
+def round_status(state):
+    """Agency by agency: signed (by whom, when), changes requested (comment) or pending."""
+    if state is None:
+        return []
+    decisions = {}
+    for decision in SignOff.objects.filter(revision_id=state.revision_id).select_related("user"):
+        decisions.setdefault(decision.agency_id, decision)
+        if decision.decision == SignOff.Decision.SIGNED_OFF:
+            decisions[decision.agency_id] = decision
+    rows = []
+    for agency in state.required_agencies.order_by("name"):
+        decision = decisions.get(agency.pk)
+        rows.append({"agency": agency, "decision": decision})
+    return rows
+
+
+def last_signed_revision_of(page, agency, before_revision):
+    """The newest earlier revision of `page` that `agency` signed off (for "changes since")."""
+    return (
+        Revision.objects.filter(
+            pk__in=SignOff.objects.signed().filter(agency=agency).values("revision_id"),
+            base_content_type_id=page.get_base_content_type().pk,
+            object_id=str(page.pk),
+            created_at__lt=before_revision.created_at,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def rounds_in_review():
+    """Every messaging item in review, for the coordinator's report, with counts in one query."""
+    states = (
+        SignOffTaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS, workflow_state__status=WorkflowState.STATUS_IN_PROGRESS
+        )
+        .select_related("workflow_state__requested_by", "revision")
+        .annotate(required_count=Count("required_agencies", distinct=True))
+        .order_by("started_at")
+    )
+    return states
+
+
+def days_waiting(state, now=None):
+    now = now or timezone.now()
+    return (now - state.started_at).days
+
+
+def is_overdue(state, today=None):
+    today = today or timezone.localdate()
+    return bool(state.needed_by and state.needed_by < today)
+
+
+def reminder_due_agencies(state, after_days=None, now=None):
+    """Required agencies still silent after `after_days`, not reminded within that period."""
+    after_days = after_days if after_days is not None else settings.SIGNOFF_REMINDER_AFTER_DAYS
+    now = now or timezone.now()
+    if now - state.started_at < datetime.timedelta(days=after_days):
+        return []
+    recently = state.reminders.filter(sent_at__gte=now - datetime.timedelta(days=after_days)).values("agency_id")
+    answered = SignOff.objects.filter(revision_id=state.revision_id).values("agency_id")
+    return list(
+        state.required_agencies.exclude(pk__in=answered).exclude(pk__in=recently).order_by("name")
+    )
+
+
+def pages_for_states(states):
+    """{workflow_state.object_id: specific page} for a list of rounds, in one query per page type."""
+    ids = {int(state.workflow_state.object_id) for state in states}
+    return {str(page.pk): page for page in Page.objects.filter(pk__in=ids).specific().select_related("locale")}
+
+
+def agency_signoff_counts(states):
+    """{state.pk: number of required agencies that signed the round's revision}, in one query."""
+    if not states:
+        return {}
+    pairs = SignOffTaskState.required_agencies.through.objects.filter(
+        signofftaskstate_id__in=[s.pk for s in states]
+    ).values_list("signofftaskstate_id", "agency_id")
+    revision_of = {s.pk: s.revision_id for s in states}
+    signed = set(
+        SignOff.objects.signed()
+        .filter(revision_id__in=set(revision_of.values()))
+        .values_list("revision_id", "agency_id")
+    )
+    counts = dict.fromkeys(revision_of, 0)
+    for state_id, agency_id in pairs:
+        if (revision_of[state_id], agency_id) in signed:
+            counts[state_id] += 1
+    return counts
+

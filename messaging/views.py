@@ -1,0 +1,79 @@
+"""Admin views of the sign-off: submit, the coordinator's report, the sign-off record PDF."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Page, Revision
+
+from partners.access import is_coordinator, is_partner
+
+from . import services
+from .models import SignOffRequiredMixin
+from .pdf import signoff_record_pdf
+
+
+@require_http_methods(["GET", "POST"])
+def submit(request, page_id):
+    """Submit a messaging page (a translation too) to its agency sign-off."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not isinstance(page, SignOffRequiredMixin) or not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            services.submit_for_signoff(page, request.user)
+        except services.SignOffRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _("'%(title)s' was submitted for agency sign-off.") % {"title": page.title})
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(request, "messaging/admin/submit.html", {"page": page})
+
+
+@never_cache
+def signoff_report(request):
+    """Every item in review, how long it has waited, which agencies have signed, what is overdue."""
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+    states = list(services.rounds_in_review())
+    pages = services.pages_for_states(states)
+    signed = services.agency_signoff_counts(states)
+    now, today = timezone.now(), timezone.localdate()
+    rows = [
+        {
+            "state": state,
+            "page": pages.get(state.workflow_state.object_id),
+            "days_waiting": services.days_waiting(state, now),
+            "overdue": services.is_overdue(state, today),
+            "signed": signed.get(state.pk, 0),
+            "required": state.required_count,
+        }
+        for state in states
+    ]
+    return TemplateResponse(request, "messaging/admin/signoff_report.html", {"rows": rows})
+
+
+@never_cache
+def signoff_record(request, revision_id):
+    """The sign-off record of a signed-off revision, as a PDF, for partners' grant files and audits."""
+    if not is_partner(request.user):
+        raise PermissionDenied
+    revision = get_object_or_404(Revision, pk=revision_id)
+    page = revision.content_object
+    if not isinstance(page, SignOffRequiredMixin) or not services.is_fully_signed_off(revision):
+        raise Http404
+    pdf = signoff_record_pdf(revision)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"signoff-record-{page.pk}-revision-{revision.pk}-{page.locale.language_code}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def signoff_record_url(revision):
+    return reverse("messaging:signoff_record", args=[revision.pk])

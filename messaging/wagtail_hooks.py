@@ -1,0 +1,167 @@
+"""Wagtail admin wiring for the sign-off: history entries, dashboard panel, report, buttons, URLs."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
+
+from partners.access import is_coordinator
+
+from . import services, views
+from .models import SignOffRequiredMixin
+
+# --- History entries ---------------------------------------------------------------------
+
+
+class _AgencyDecisionFormatter(LogFormatter):
+    def format_comment(self, log_entry):
+        return log_entry.data.get("comment", "")
+
+
+@hooks.register("register_log_actions")
+def register_signoff_log_actions(actions):
+    @actions.register_action("messaging.signed_off")
+    class SignedOff(_AgencyDecisionFormatter):
+        label = _("Sign off for an agency")
+
+        def format_message(self, log_entry):
+            return _("Signed off for %(agency)s (revision %(revision)s)") % {
+                "agency": log_entry.data.get("agency", {}).get("name", "?"),
+                "revision": log_entry.data.get("revision_id", "?"),
+            }
+
+    @actions.register_action("messaging.changes_requested")
+    class ChangesRequested(_AgencyDecisionFormatter):
+        label = _("Request changes for an agency")
+
+        def format_message(self, log_entry):
+            return _("Changes requested by %(agency)s (revision %(revision)s)") % {
+                "agency": log_entry.data.get("agency", {}).get("name", "?"),
+                "revision": log_entry.data.get("revision_id", "?"),
+            }
+
+    @actions.register_action("messaging.signoff_requested")
+    class SignOffRequested(LogFormatter):
+        label = _("Ask agencies to sign off")
+
+        def format_message(self, log_entry):
+            names = [agency.get("name", "?") for agency in log_entry.data.get("agencies", [])]
+            return _("Sign-off requested from %(agencies)s (revision %(revision)s)") % {
+                "agencies": ", ".join(names) or "–",
+                "revision": log_entry.data.get("revision_id", "?"),
+            }
+
+    @actions.register_action("messaging.signoffs_voided")
+    class SignOffsVoided(LogFormatter):
+        label = _("Void sign-offs after an edit")
+
+        def format_message(self, log_entry):
+            return _("Edited during review: sign-offs on revision %(revision)s no longer count") % {
+                "revision": log_entry.data.get("previous_revision_id", "?"),
+            }
+
+    actions.register_action(
+        "messaging.reminder_sent", _("Send a sign-off reminder"), _("Reminder sent to an agency")
+    )
+
+
+# --- Dashboard -------------------------------------------------------------------------------
+
+
+class AwaitingAgencySignOffPanel(Component):
+    name = "awaiting_agency_signoff"
+    template_name = "messaging/admin/awaiting_signoff_panel.html"
+    order = 50
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        agency = services.lead_agency_for(self.request.user)
+        states = list(
+            services.task_states_awaiting_agency_of(self.request.user)
+            .select_related("workflow_state", "workflow_state__requested_by", "revision")
+            .order_by("started_at")
+        )
+        pages = services.pages_for_states(states)
+        context.update(
+            {
+                "agency": agency,
+                "rows": [
+                    {
+                        "state": state,
+                        "page": pages.get(state.workflow_state.object_id),
+                        "overdue": services.is_overdue(state),
+                    }
+                    for state in states
+                ],
+            }
+        )
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_awaiting_signoff_panel(request, panels):
+    if services.lead_agency_for(request.user) is None:
+        return
+    # Our panel replaces Wagtail's generic "Awaiting your review" list for leads: it is the same
+    # items, narrowed to those still waiting for the lead's own agency.
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "workflow_objects_to_moderate"]
+    panels.append(AwaitingAgencySignOffPanel(request))
+
+
+# --- Report ----------------------------------------------------------------------------------
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_coordinator(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_signoff_report_menu_item():
+    return CoordinatorMenuItem(
+        _("Sign-offs"), reverse("messaging:signoff_report"), name="signoffs", icon_name="tasks", order=50
+    )
+
+
+# --- Buttons on messaging pages -------------------------------------------------------------
+
+
+class SubmitForSignOffButton(PageMenuItem):
+    label = _("Submit for agency sign-off")
+    icon_name = "resubmit"
+    url_name = "messaging:submit"
+
+    def is_shown(self, user):
+        page = self.page.specific_deferred
+        return (
+            isinstance(page, SignOffRequiredMixin)
+            and not page.workflow_in_progress
+            and page.permissions_for_user(user).can_submit_for_moderation()
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def signoff_header_buttons(page, user, view_name, next_url=None):
+    # The page editor has its own "Submit" action; this button serves the views that lack one,
+    # such as wagtail-localize's translation editor.
+    yield SubmitForSignOffButton(page=page, priority=40)
+
+
+# --- URLs ------------------------------------------------------------------------------------
+
+urlpatterns = [
+    path("submit/<int:page_id>/", views.submit, name="submit"),
+    path("report/", views.signoff_report, name="signoff_report"),
+    path("record/<int:revision_id>/", views.signoff_record, name="signoff_record"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_messaging_urls():
+    return [path("messaging/", include((urlpatterns, "messaging"), namespace="messaging"))]

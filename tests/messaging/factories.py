@@ -1,0 +1,77 @@
+"""Factories and helpers for messaging: index and message pages, agencies with leads, review rounds."""
+
+import factory
+import wagtail_factories
+from wagtail.models import Locale
+
+from home.services import add_translation
+from messaging import services
+from messaging.models import MessageIndexPage, MessagePage
+from tests.partners.factories import AgencyFactory, partner
+
+
+class MessageIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Messages"
+    slug = "messages"
+
+    class Meta:
+        model = MessageIndexPage
+
+
+class MessagePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Key message {n}")
+    summary = "Anyone can be trafficked; help is available in your language."
+    body = factory.LazyFunction(lambda: [{"type": "paragraph", "value": "<p>Trafficking is about control.</p>"}])
+    live = False  # a messaging page goes live only through sign-off
+
+    class Meta:
+        model = MessagePage
+
+
+class SignOffWorld:
+    """Agencies, each with a lead, an author and an index page: the usual cast of a sign-off test."""
+
+    def __init__(self, home, agencies=3):
+        services.ensure_signoff_workflow()
+        self.agencies = [AgencyFactory(name=f"Agency {chr(65 + i)}", slug=f"agency-{chr(97 + i)}") for i in range(agencies)]
+        self.leads = {agency: partner(agency, "communications_lead", username=f"{agency.slug}-lead") for agency in self.agencies}
+        self.author = partner(self.agencies[0], "author", username="author")
+        self.index = MessageIndexPageFactory(parent=home)
+        self.index.save_revision().publish()
+        for locale in Locale.objects.exclude(pk=home.locale_id):
+            if self.index.get_translation_or_none(locale) is None and home.get_translation_or_none(locale):
+                add_translation(self.index, locale, title=f"Messages ({locale.language_code})", slug="mensajes")
+
+    def lead(self, index):
+        return self.leads[self.agencies[index]]
+
+    def draft(self, **fields):
+        page = MessagePageFactory(parent=self.index, **fields)
+        page.save_revision(user=self.author)
+        return MessagePage.objects.get(pk=page.pk)
+
+    def submit(self, page):
+        page = MessagePage.objects.get(pk=page.pk)
+        if page.get_latest_revision() is None:
+            page.save_revision(user=self.author)
+        services.submit_for_signoff(page, self.author)
+        return services.current_round(page)
+
+    def sign_all(self, page, but=()):
+        for i, agency in enumerate(self.agencies):
+            if i in but:
+                continue
+            services.sign_off(services.current_round(page), self.leads[agency])
+        return MessagePage.objects.get(pk=page.pk)
+
+    def edit(self, page, user=None, **fields):
+        page = MessagePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+        for name, value in fields.items():
+            setattr(page, name, value)
+        return page.save_revision(user=user or self.author)
+
+    def translate(self, page, code="es", **fields):
+        locale = Locale.objects.get(language_code=code)
+        values = {"title": f"{page.title} ({code})", "slug": f"{page.slug}-{code}", "summary": "Resumen", **fields}
+        translation = add_translation(page, locale, publish=False, **values)
+        return MessagePage.objects.get(pk=translation.pk)
