@@ -2,6 +2,9 @@
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.urls import is_valid_path
+from django.utils.translation import get_language
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -26,3 +29,21 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 nonce=parts.nonce,
             )
         return parts
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, without its redirect for 404s of routes outside the language prefix.
+
+    Django redirects a 404 at /x/ to /en/x/ when /en/x/ would resolve. Wagtail's page route under
+    /en/ resolves every path, so a genuine 404 in the admin (/admin/pages/999/) or of a document
+    would be redirected into the public site. A path that resolves without a language prefix
+    belongs to a non-localised route: its 404 stands.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and is_valid_path(
+            request.path_info, getattr(request, "urlconf", None)
+        ):
+            response.headers.setdefault("Content-Language", get_language())
+            return response
+        return super().process_response(request, response)

@@ -20,13 +20,12 @@ class PdfResourceRefused(Exception):
     pass
 
 
-def static_only_url_fetcher(url, *args, **kwargs):
-    """Serve /static/... from the static-files finders; refuse anything else (remote or local)."""
-    prefix = settings.STATIC_URL
+def static_file_for_url(url):
+    """The static file a PDF asks for (/static/... or file:///static/...); refuse anything else."""
     path = None
-    for candidate_prefix in (prefix, f"file://{prefix}"):
-        if url.startswith(candidate_prefix):
-            path = url[len(candidate_prefix) :]
+    for prefix in (settings.STATIC_URL, f"file://{settings.STATIC_URL}"):
+        if url.startswith(prefix):
+            path = url[len(prefix) :]
             break
     if path is None:
         raise PdfResourceRefused(f"PDFs may only load this site's static files, not {url!r}")
@@ -36,12 +35,20 @@ def static_only_url_fetcher(url, *args, **kwargs):
         found = None
     if not found:
         raise PdfResourceRefused(f"No static file {path!r}")
-    file_path = Path(found)
-    return {
-        "string": file_path.read_bytes(),
-        "mime_type": mimetypes.guess_type(file_path.name)[0] or "application/octet-stream",
-        "redirected_url": url,
-    }
+    return Path(found)
+
+
+def static_only_url_fetcher():
+    """A WeasyPrint URL fetcher that serves static files and fetches nothing from anywhere else."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticOnlyURLFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            file_path = static_file_for_url(url)
+            mime_type = mimetypes.guess_type(file_path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body=file_path.read_bytes(), headers={"Content-Type": mime_type})
+
+    return StaticOnlyURLFetcher(fail_on_errors=True)
 
 
 def render_pdf(template_name, context, *, request=None):
@@ -54,4 +61,4 @@ def render_pdf(template_name, context, *, request=None):
         **context,
     }
     html = render_to_string(template_name, context, request=request)
-    return HTML(string=html, base_url="/", url_fetcher=static_only_url_fetcher).write_pdf()
+    return HTML(string=html, base_url="/", url_fetcher=static_only_url_fetcher()).write_pdf()

@@ -16,5 +16,7 @@ class MessagingConfig(AppConfig):
         for role in ("author", "communications_lead"):
             register_page_permissions(role, "messaging.MessageIndexPage", ["add_page", "change_page"])
         register_page_permissions(
-            "coordinator", "messaging.MessageIndexPage", ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+            "coordinator",
+            "messaging.MessageIndexPage",
+            ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
         )

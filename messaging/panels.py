@@ -51,7 +51,8 @@ class SignOffStatusPanel(Panel):
                         else None
                     ),
                     "can_submit": (
-                        not page.workflow_in_progress and page.permissions_for_user(user).can_submit_for_moderation()
+                        not page.workflow_in_progress
+                        and page.permissions_for_user(user).can_submit_for_moderation()
                     ),
                     "submit_url": reverse("messaging:submit", args=[page.pk]),
                 }

@@ -11,7 +11,9 @@ from .models import SignOff
 def signoff_record_context(revision):
     page = revision.as_object()
     decisions = list(
-        SignOff.objects.filter(revision=revision).select_related("agency", "user").order_by("agency__name", "created_at")
+        SignOff.objects.filter(revision=revision)
+        .select_related("agency", "user")
+        .order_by("agency__name", "created_at")
     )
     state = decisions[0].task_state if decisions else None
     return {

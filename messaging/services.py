@@ -45,7 +45,9 @@ def workflow_has_signoff(workflow):
 def default_signoff_workflow():
     """The first active workflow that contains an active agency sign-off task (see migration 0002)."""
     return (
-        Workflow.objects.filter(active=True, workflow_tasks__task__in=AgencySignOffTask.objects.filter(active=True))
+        Workflow.objects.filter(
+            active=True, workflow_tasks__task__in=AgencySignOffTask.objects.filter(active=True)
+        )
         .order_by("pk")
         .first()
     )
@@ -140,7 +142,11 @@ def find_source_revision(page):
     if source is not None:
         original = page.get_translation_or_none(source.locale)
         if original is not None:
-            revision = original.revisions.filter(created_at__lte=source.last_updated_at).order_by("-created_at").first()
+            revision = (
+                original.revisions.filter(created_at__lte=source.last_updated_at)
+                .order_by("-created_at")
+                .first()
+            )
             if revision is not None:
                 return revision
     original = original or page.get_translation_or_none(default_locale)
@@ -191,7 +197,10 @@ def void_outdated_round(page, new_revision):
 
 def _check_can_decide(state, user):
     """Raise SignOffRefused unless `user` may decide for their agency on this round now."""
-    if state.status != TaskState.STATUS_IN_PROGRESS or state.workflow_state.status != WorkflowState.STATUS_IN_PROGRESS:
+    if (
+        state.status != TaskState.STATUS_IN_PROGRESS
+        or state.workflow_state.status != WorkflowState.STATUS_IN_PROGRESS
+    ):
         raise SignOffRefused(_("This review round is over."))
     page = state.revision.content_object
     latest = page.get_latest_revision()
@@ -248,7 +257,11 @@ def sign_off(state, user, comment=""):
     the other: both count, and exactly one of them completes the round and publishes.
     """
     with transaction.atomic():
-        state = SignOffTaskState.objects.select_for_update().select_related("workflow_state", "revision").get(pk=state.pk)
+        state = (
+            SignOffTaskState.objects.select_for_update()
+            .select_related("workflow_state", "revision")
+            .get(pk=state.pk)
+        )
         agency = _check_can_decide(state, user)
         record = _record(state, user, agency, SignOff.Decision.SIGNED_OFF, (comment or "").strip())
         page = state.revision.as_object()
@@ -257,7 +270,11 @@ def sign_off(state, user, comment=""):
             action="messaging.signed_off",
             user=user,
             revision=state.revision,
-            data={"agency": {"id": agency.pk, "name": agency.name}, "revision_id": state.revision_id, "comment": record.comment},
+            data={
+                "agency": {"id": agency.pk, "name": agency.name},
+                "revision_id": state.revision_id,
+                "comment": record.comment,
+            },
         )
         if not missing_agencies(state):
             state.approve(user=user, comment=_("Signed off by every required agency."))
@@ -270,7 +287,11 @@ def request_changes(state, user, comment):
     if not comment:
         raise SignOffRefused(_("Say what needs to change, so the authors can fix it."))
     with transaction.atomic():
-        state = SignOffTaskState.objects.select_for_update().select_related("workflow_state", "revision").get(pk=state.pk)
+        state = (
+            SignOffTaskState.objects.select_for_update()
+            .select_related("workflow_state", "revision")
+            .get(pk=state.pk)
+        )
         agency = _check_can_decide(state, user)
         record = _record(state, user, agency, SignOff.Decision.CHANGES_REQUESTED, comment)
         page = state.revision.as_object()
@@ -279,7 +300,11 @@ def request_changes(state, user, comment):
             action="messaging.changes_requested",
             user=user,
             revision=state.revision,
-            data={"agency": {"id": agency.pk, "name": agency.name}, "revision_id": state.revision_id, "comment": comment},
+            data={
+                "agency": {"id": agency.pk, "name": agency.name},
+                "revision_id": state.revision_id,
+                "comment": comment,
+            },
         )
         state.reject(user=user, comment=comment)
     from .notifications import notify_authors_of_change_request
@@ -296,7 +321,11 @@ def signoff_actions_for(obj, user, task=None):
     agency = lead_agency_for(user)
     return [
         ("sign_off", _("Sign off for %(agency)s") % {"agency": agency.name}, False),
-        ("sign_off_with_comment", _("Sign off for %(agency)s, with a comment") % {"agency": agency.name}, True),
+        (
+            "sign_off_with_comment",
+            _("Sign off for %(agency)s, with a comment") % {"agency": agency.name},
+            True,
+        ),
         ("request_changes", _("Request changes"), True),
     ]
 
@@ -428,17 +457,26 @@ def reminder_due_agencies(state, after_days=None, now=None):
     now = now or timezone.now()
     if now - state.started_at < datetime.timedelta(days=after_days):
         return []
-    recently = state.reminders.filter(sent_at__gte=now - datetime.timedelta(days=after_days)).values("agency_id")
-    answered = SignOff.objects.filter(revision_id=state.revision_id).values("agency_id")
-    return list(
-        state.required_agencies.exclude(pk__in=answered).exclude(pk__in=recently).order_by("name")
+    recently = state.reminders.filter(sent_at__gte=now - datetime.timedelta(days=after_days)).values(
+        "agency_id"
     )
+    answered = SignOff.objects.filter(revision_id=state.revision_id).values("agency_id")
+    return list(state.required_agencies.exclude(pk__in=answered).exclude(pk__in=recently).order_by("name"))
 
 
 def pages_for_states(states):
     """{workflow_state.object_id: specific page} for a list of rounds, in one query per page type."""
+    from wagtail.models import Locale
+
     ids = {int(state.workflow_state.object_id) for state in states}
-    return {str(page.pk): page for page in Page.objects.filter(pk__in=ids).specific().select_related("locale")}
+    if not ids:
+        return {}
+    locales = {locale.pk: locale for locale in Locale.objects.all()}
+    pages = {}
+    for page in Page.objects.filter(pk__in=ids).specific(defer=True):
+        page.locale = locales[page.locale_id]  # one query for all locales, not one per row
+        pages[str(page.pk)] = page
+    return pages
 
 
 def agency_signoff_counts(states):
@@ -459,4 +497,3 @@ def agency_signoff_counts(states):
         if (revision_of[state_id], agency_id) in signed:
             counts[state_id] += 1
     return counts
-

@@ -1,4 +1,4 @@
-"""New message index pages (in any language) get the role permissions."""
+"""New message index pages (in any language) get the role permissions and the sign-off workflow."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -8,8 +8,12 @@ from .models import MessageIndexPage
 
 @receiver(post_save, sender=MessageIndexPage)
 def index_page_saved(sender, instance, created, **kwargs):
-    """A new message index (in any language) gets the role permissions."""
     if created and not kwargs.get("raw"):
+        from wagtail.models import WorkflowPage
+
         from partners.roles import sync_page_permissions
 
+        from .services import ensure_signoff_workflow
+
         sync_page_permissions()
+        WorkflowPage.objects.get_or_create(page=instance, defaults={"workflow": ensure_signoff_workflow()})

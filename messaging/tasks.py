@@ -47,9 +47,9 @@ def send_signoff_request(task_state_id):
 @task()
 def send_change_request_notice(signoff_id):
     """Tell the person who submitted the item what an agency asked to change."""
-    signoff = SignOff.objects.select_related("task_state__workflow_state__requested_by", "agency", "revision").get(
-        pk=signoff_id
-    )
+    signoff = SignOff.objects.select_related(
+        "task_state__workflow_state__requested_by", "agency", "revision"
+    ).get(pk=signoff_id)
     author = signoff.task_state.workflow_state.requested_by
     if author is None or not author.email or not author.is_active:
         return 0

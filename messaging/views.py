@@ -31,7 +31,9 @@ def submit(request, page_id):
         except services.SignOffRefused as refusal:
             messages.error(request, str(refusal))
         else:
-            messages.success(request, _("'%(title)s' was submitted for agency sign-off.") % {"title": page.title})
+            messages.success(
+                request, _("'%(title)s' was submitted for agency sign-off.") % {"title": page.title}
+            )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(request, "messaging/admin/submit.html", {"page": page})
 

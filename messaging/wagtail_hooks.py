@@ -66,6 +66,11 @@ def register_signoff_log_actions(actions):
     actions.register_action(
         "messaging.reminder_sent", _("Send a sign-off reminder"), _("Reminder sent to an agency")
     )
+    actions.register_action(
+        "messaging.scheduled_publish_refused",
+        _("Refuse a scheduled publication"),
+        _("Scheduled publication refused: the revision was not signed off by every required agency"),
+    )
 
 
 # --- Dashboard -------------------------------------------------------------------------------

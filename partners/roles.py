@@ -26,6 +26,7 @@ ROLE_GROUP_NAMES = {
 ROLE_PERMISSIONS = {
     "author": [
         "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
         "partners.change_agency",  # own agency only: partners.access.AgencyPermissionPolicy
         "wagtailimages.add_image",
         "wagtailimages.choose_image",
@@ -45,6 +46,7 @@ ROLE_PERMISSIONS = {
     ],
     "coordinator": [
         "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
         "partners.add_agency",
         "partners.change_agency",
         "partners.delete_agency",

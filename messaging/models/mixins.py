@@ -11,7 +11,8 @@ copies, reverts, wagtail-localize and management commands all meet the same chec
   calls it with skip_permission_checks=True (messaging.workflow.publish_on_finish): Wagtail would
   otherwise check the last signer's publish permission, and leads have none.
 - save() refuses any other way of making the page live, or of pointing it at another live
-  revision, or of changing the signed words of a live page without a new revision.
+  revision, or of changing the signed words of a live page without a new revision; aliases
+  (which have no revisions of their own) are kept as drafts.
 - permissions_for_user() takes away the Publish button (and scheduling) from everyone, superusers
   included: the workflow is the only road.
 """
@@ -25,7 +26,11 @@ from wagtail.models import PagePermissionTester
 
 def add_signoff_tab(sender, **kwargs):
     """Give each opted-in page type a "Sign-off" tab (deadline and agency-by-agency status)."""
-    if not issubclass(sender, SignOffRequiredMixin) or sender._meta.abstract or "edit_handler" in sender.__dict__:
+    if (
+        not issubclass(sender, SignOffRequiredMixin)
+        or sender._meta.abstract
+        or "edit_handler" in sender.__dict__
+    ):
         return
     from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 
@@ -87,7 +92,9 @@ class SignOffRequiredMixin(models.Model):
         _("sign-off needed by"),
         null=True,
         blank=True,
-        help_text=_("Optional. Agencies that have not answered by then are reminded and the item is flagged."),
+        help_text=_(
+            "Optional. Agencies that have not answered by then are reminded and the item is flagged."
+        ),
     )
 
     # Fields whose live values must always equal the live revision's (subclasses extend).
@@ -97,16 +104,6 @@ class SignOffRequiredMixin(models.Model):
         abstract = True
 
     # --- Publishing ---------------------------------------------------------------------
-
-    def publish(self, revision, user=None, *args, **kwargs):
-        from messaging.services import assert_signed_off
-
-        assert_signed_off(revision)
-        self._signoff_verified_revision_id = revision.pk
-        try:
-            return super().publish(revision, user, *args, **kwargs)
-        finally:
-            self._signoff_verified_revision_id = None
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
@@ -119,15 +116,33 @@ class SignOffRequiredMixin(models.Model):
             void_outdated_round(self, self.latest_revision)
         return result
 
+    def publish(self, revision, user=None, *args, **kwargs):
+        from messaging.services import assert_signed_off
+
+        assert_signed_off(revision)
+        self._signoff_verified_revision_id = revision.pk
+        try:
+            return super().publish(revision, user, *args, **kwargs)
+        finally:
+            self._signoff_verified_revision_id = None
+
     def _check_no_other_road_to_live(self, update_fields):
         from messaging.services import assert_signed_off, live_fields_match_revision
 
+        if self.alias_of_id and self.live:
+            # An alias has no revisions of its own and Wagtail (and wagtail-localize's tree
+            # synchronisation) would make it live with another page's words, possibly in another
+            # language. It stays a draft: convert it to an ordinary page and submit it instead.
+            self.live = False
+            self.live_revision = None
         if not self.live:
             return  # drafts, unpublishing and scheduled (not yet live) states are always fine
         previous = None
         if self.pk is not None:
             previous = type(self).objects.filter(pk=self.pk).values("live", "live_revision_id").first()
-        going_live = previous is None or not previous["live"] or previous["live_revision_id"] != self.live_revision_id
+        going_live = (
+            previous is None or not previous["live"] or previous["live_revision_id"] != self.live_revision_id
+        )
         if going_live:
             if self.live_revision_id is None:
                 raise SignOffRequired(_("This page can only go live through the agency sign-off."))
@@ -143,13 +158,18 @@ class SignOffRequiredMixin(models.Model):
     # --- Workflow and permissions ------------------------------------------------------------
 
     def get_workflow(self):
-        """The page's workflow, provided it contains an agency sign-off; else the default sign-off workflow."""
+        """The page's workflow if it contains an agency sign-off; else the default sign-off workflow."""
         from messaging.services import default_signoff_workflow, workflow_has_signoff
 
         workflow = super().get_workflow()
         if workflow is not None and workflow_has_signoff(workflow):
             return workflow
         return default_signoff_workflow()
+
+    @property
+    def has_workflow(self):
+        # Page.has_workflow only looks for a workflow assigned in the tree; ours never lacks one.
+        return self.get_workflow() is not None
 
     def permissions_for_user(self, user):
         return SignOffPermissionTester(user, self)

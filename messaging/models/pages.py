@@ -33,7 +33,11 @@ class MessageIndexPage(SignOffRequiredParentMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         messages = (
-            MessagePage.objects.child_of(self).live().public().order_by("-first_published_at").defer_streamfields()
+            MessagePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-first_published_at")
+            .defer_streamfields()
         )
         paginator = Paginator(messages, 10)
         try:
@@ -47,13 +51,17 @@ class MessageIndexPage(SignOffRequiredParentMixin, Page):
 
 
 class MessagePageTag(TaggedItemBase):
-    content_object = ParentalKey("messaging.MessagePage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "messaging.MessagePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class MessagePage(SignOffRequiredMixin, Page):
     """A unified public statement or key message, co-authored and signed off by the partner agencies."""
 
-    summary = models.TextField(_("summary"), help_text=_("One or two sentences shown in lists and at the top."))
+    summary = models.TextField(
+        _("summary"), help_text=_("One or two sentences shown in lists and at the top.")
+    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(through=MessagePageTag, blank=True, verbose_name=_("topics"))
     co_authors = ParentalManyToManyField(

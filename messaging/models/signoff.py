@@ -26,7 +26,9 @@ class RequestChangesForm(forms.Form):
 
 
 class SignOffCommentForm(forms.Form):
-    comment = forms.CharField(label=_("Comment (optional)"), required=False, widget=forms.Textarea({"rows": 3}))
+    comment = forms.CharField(
+        label=_("Comment (optional)"), required=False, widget=forms.Textarea({"rows": 3})
+    )
 
 
 class SignOffTaskState(TaskState):
@@ -72,7 +74,9 @@ class AgencySignOffTask(Task):
 
     @classmethod
     def get_description(cls):
-        return _("Every chosen partner agency (by default every active agency) signs off on the exact revision.")
+        return _(
+            "Every chosen partner agency (by default every active agency) signs off on the exact revision."
+        )
 
     def required_agencies(self):
         chosen = list(self.agencies.filter(is_active=True))
@@ -139,10 +143,17 @@ class SignOff(models.Model):
     task_state = models.ForeignKey(
         SignOffTaskState, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("review round")
     )
-    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="+", verbose_name=_("revision"))
-    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="signoffs", verbose_name=_("agency"))
+    revision = models.ForeignKey(
+        Revision, on_delete=models.PROTECT, related_name="+", verbose_name=_("revision")
+    )
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="signoffs", verbose_name=_("agency")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="signoffs", verbose_name=_("signed by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="signoffs",
+        verbose_name=_("signed by"),
     )
     signer_name = models.CharField(_("signer's name"), max_length=300)
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
@@ -186,3 +197,6 @@ class SignOffReminder(models.Model):
         ordering = ["-sent_at"]
         verbose_name = _("sign-off reminder")
         verbose_name_plural = _("sign-off reminders")
+
+    def __str__(self):
+        return f"{self.agency} – {self.sent_at:%Y-%m-%d}"

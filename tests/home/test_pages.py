@@ -136,3 +136,15 @@ def test_500_page_renders_without_the_database(language, text, django_assert_num
         html = render_to_string("500.html")
     assert text in html and f'lang="{language}"' in html
     assert "data-quick-exit" in html and "1-888-373-7888" in html
+
+
+@pytest.mark.parametrize("url", ["/documents/999999/missing.pdf", "/admin/pages/999999/edit/"])
+def test_404s_outside_the_language_prefix_are_not_redirected_into_the_site(admin_client, homes, url):
+    response = admin_client.get(url)
+    assert response.status_code == 404
+
+
+def test_an_unprefixed_public_path_is_still_redirected_to_a_language(client, homes):
+    StandardPageFactory(parent=homes["en"], title="About", slug="about")
+    response = client.get("/about/")
+    assert response.status_code == 302 and response["Location"] == "/en/about/"

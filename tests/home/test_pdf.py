@@ -1,11 +1,12 @@
 import pytest
 
-from home.pdf import PdfResourceRefused, static_only_url_fetcher
+from home.pdf import PdfResourceRefused, render_pdf, static_file_for_url, static_only_url_fetcher
 
 
 def test_pdf_fetcher_serves_static_files():
-    result = static_only_url_fetcher("/static/css/print-pdf.css")
-    assert b"@page" in result["string"] and result["mime_type"] == "text/css"
+    response = static_only_url_fetcher().fetch("/static/css/print-pdf.css")
+    assert b"@page" in response.read()
+    assert static_file_for_url("/static/css/print-pdf.css").name == "print-pdf.css"
 
 
 @pytest.mark.parametrize(
@@ -13,4 +14,15 @@ def test_pdf_fetcher_serves_static_files():
 )
 def test_pdf_fetcher_refuses_everything_else(url):
     with pytest.raises(PdfResourceRefused):
-        static_only_url_fetcher(url)
+        static_file_for_url(url)
+
+
+def test_a_template_that_loads_a_remote_resource_fails_instead_of_fetching_it(tmp_path, settings):
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}]
+    (tmp_path / "remote.html").write_text(
+        '<link rel="stylesheet" href="https://cdn.example.com/x.css"><p>Hi</p>'
+    )
+    from weasyprint.urls import FatalURLFetchingError
+
+    with pytest.raises(FatalURLFetchingError, match="cdn.example.com"):
+        render_pdf("remote.html", {})

@@ -21,7 +21,9 @@ class MessageIndexPageFactory(wagtail_factories.PageFactory):
 class MessagePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Key message {n}")
     summary = "Anyone can be trafficked; help is available in your language."
-    body = factory.LazyFunction(lambda: [{"type": "paragraph", "value": "<p>Trafficking is about control.</p>"}])
+    body = factory.LazyFunction(
+        lambda: [{"type": "paragraph", "value": "<p>Trafficking is about control.</p>"}]
+    )
     live = False  # a messaging page goes live only through sign-off
 
     class Meta:
@@ -33,14 +35,21 @@ class SignOffWorld:
 
     def __init__(self, home, agencies=3):
         services.ensure_signoff_workflow()
-        self.agencies = [AgencyFactory(name=f"Agency {chr(65 + i)}", slug=f"agency-{chr(97 + i)}") for i in range(agencies)]
-        self.leads = {agency: partner(agency, "communications_lead", username=f"{agency.slug}-lead") for agency in self.agencies}
+        self.agencies = [
+            AgencyFactory(name=f"Agency {chr(65 + i)}", slug=f"agency-{chr(97 + i)}") for i in range(agencies)
+        ]
+        self.leads = {
+            agency: partner(agency, "communications_lead", username=f"{agency.slug}-lead")
+            for agency in self.agencies
+        }
         self.author = partner(self.agencies[0], "author", username="author")
         self.index = MessageIndexPageFactory(parent=home)
         self.index.save_revision().publish()
         for locale in Locale.objects.exclude(pk=home.locale_id):
             if self.index.get_translation_or_none(locale) is None and home.get_translation_or_none(locale):
-                add_translation(self.index, locale, title=f"Messages ({locale.language_code})", slug="mensajes")
+                add_translation(
+                    self.index, locale, title=f"Messages ({locale.language_code})", slug="mensajes"
+                )
 
     def lead(self, index):
         return self.leads[self.agencies[index]]
@@ -72,6 +81,34 @@ class SignOffWorld:
 
     def translate(self, page, code="es", **fields):
         locale = Locale.objects.get(language_code=code)
-        values = {"title": f"{page.title} ({code})", "slug": f"{page.slug}-{code}", "summary": "Resumen", **fields}
+        values = {
+            "title": f"{page.title} ({code})",
+            "slug": f"{page.slug}-{code}",
+            "summary": "Resumen",
+            **fields,
+        }
         translation = add_translation(page, locale, publish=False, **values)
         return MessagePage.objects.get(pk=translation.pk)
+
+
+def message_form_data(
+    title="Key message", slug="key-message", summary="A summary.", paragraph="<p>Text.</p>", **extra
+):
+    """POST data for the MessagePage editor (create or edit), with any field overridden."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    data = {
+        "title": title,
+        "slug": slug,
+        "summary": summary,
+        "body": streamfield([("paragraph", rich_text(paragraph))]),
+        "tags": "",
+        "signoff_needed_by": "",
+        "seo_title": "",
+        "search_description": "",
+        "go_live_at": "",
+        "expire_at": "",
+        "comments": inline_formset([]),
+    }
+    data.update(extra)
+    return nested_form_data(data)

@@ -1,0 +1,98 @@
+"""Reminders for agencies that have not answered; the sign-off record PDF; the public page."""
+
+import datetime
+import io
+from unittest import mock
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from messaging import services
+from messaging.models import SignOffReminder
+from tests.messaging.factories import SignOffWorld
+from tests.partners.factories import UserFactory, partner
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(homes):
+    return SignOffWorld(homes["en"], agencies=3)
+
+
+def run_reminders(at, **options):
+    out = io.StringIO()
+    with mock.patch("django.utils.timezone.now", return_value=at):
+        call_command("send_signoff_reminders", stdout=out, **options)
+    return out.getvalue()
+
+
+def test_reminders_go_to_agencies_that_have_not_answered_after_n_days(
+    world, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    settings.SIGNOFF_REMINDER_AFTER_DAYS = 3
+    page = world.draft(signoff_needed_by=timezone.localdate() + datetime.timedelta(days=2))
+    state = world.submit(page)
+    services.sign_off(state, world.lead(0))
+    mailoutbox.clear()
+
+    assert "0 reminder(s) sent" in run_reminders(timezone.now() + datetime.timedelta(days=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        output = run_reminders(timezone.now() + datetime.timedelta(days=4))
+    assert "2 reminder(s) sent" in output and "OVERDUE" in output
+    reminded = {m.to[0] for m in mailoutbox}
+    assert reminded == {world.lead(1).email, world.lead(2).email}
+    assert all(m.subject == "Reminder: an item is waiting for your agency's sign-off" for m in mailoutbox)
+
+    # Not again the next day; again after another period.
+    assert "0 reminder(s) sent" in run_reminders(timezone.now() + datetime.timedelta(days=5))
+    assert "2 reminder(s) sent" in run_reminders(timezone.now() + datetime.timedelta(days=8))
+    assert SignOffReminder.objects.count() == 4
+
+
+def test_dry_run_sends_nothing(world, mailoutbox):
+    world.submit(world.draft())
+    mailoutbox.clear()
+    output = run_reminders(timezone.now() + datetime.timedelta(days=10), dry_run=True)
+    assert "3 reminder(s) to send" in output
+    assert not SignOffReminder.objects.exists() and not mailoutbox
+
+
+def test_signoff_record_pdf_lists_each_agencys_signer_and_comment(client, world):
+    page = world.draft(title="Anyone can be trafficked")
+    state = world.submit(page)
+    services.sign_off(state, world.lead(0), comment="Agreed with the wording.")
+    world.sign_all(page, but=(0,))
+    page.refresh_from_db()
+
+    client.force_login(partner(world.agencies[1], "author"))
+    response = client.get(reverse("messaging:signoff_record", args=[page.live_revision_id]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "Anyone can be trafficked" in text
+    assert f"Revision {page.live_revision_id}" in text or str(page.live_revision_id) in text
+    for agency in world.agencies:
+        assert agency.name in text
+    assert "Agreed with the wording." in text
+    assert world.lead(0).get_full_name() in text
+
+
+def test_signoff_record_is_for_partners_and_signed_revisions_only(client, world):
+    page = world.draft()
+    world.submit(page)
+    page = world.sign_all(page)
+    url = reverse("messaging:signoff_record", args=[page.live_revision_id])
+    assert client.get(url).status_code == 302  # anonymous: to the admin login
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get(url).status_code in {302, 403}
+    client.force_login(partner(world.agencies[0], "author"))
+    draft = world.edit(page, summary="Unsigned")
+    assert client.get(reverse("messaging:signoff_record", args=[draft.pk])).status_code == 404
+
+
+def pdf_text(data):
+    reader = PdfReader(io.BytesIO(data))
+    return "\n".join(page.extract_text() for page in reader.pages)

@@ -1,0 +1,333 @@
+"""No other road to live (DESIGN.md, section 4): every way Wagtail, wagtail-localize or a command
+could make a messaging page live is refused without a complete sign-off of that exact revision.
+
+A refusal is an HTTP 403, or Wagtail's redirect, and in every case the page is not live and its
+live revision has not changed.
+"""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from messaging import services
+from messaging.models import MessagePage, SignOffRequired
+from tests.messaging.factories import SignOffWorld, message_form_data
+from tests.partners.factories import UserFactory, coordinator
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(homes):
+    return SignOffWorld(homes["en"], agencies=2)
+
+
+@pytest.fixture
+def publisher():
+    """The coordinator: holds Wagtail's publish permission on the message index."""
+    return coordinator(username="the-coordinator")
+
+
+@pytest.fixture(params=["coordinator", "superuser"])
+def admin_user(request, publisher):
+    if request.param == "coordinator":
+        return publisher
+    return UserFactory(username="root", is_superuser=True, is_staff=True)
+
+
+def published(world, **fields):
+    """A page live with a completely signed-off revision."""
+    page = world.draft(**fields)
+    world.submit(page)
+    page = world.sign_all(page)
+    assert page.live
+    return page
+
+
+def state_of(page):
+    page = Page.objects.get(pk=page.pk)
+    return page.live, page.live_revision_id
+
+
+def test_no_publish_button_for_anyone(client, world, admin_user):
+    page = world.draft()
+    client.force_login(admin_user)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert 'name="action-publish"' not in html
+    assert 'name="action-submit"' in html
+
+
+def test_publish_button_post_does_not_publish(client, world, admin_user):
+    page = world.draft()
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        message_form_data(title=page.title, slug=page.slug, **{"action-publish": "1"}),
+    )
+    assert response.status_code == 302
+    assert state_of(page) == (False, None)
+
+
+def test_create_and_publish_in_one_step_does_not_publish(client, world, admin_user):
+    client.force_login(admin_user)
+    url = reverse("wagtailadmin_pages:add", args=["messaging", "messagepage", world.index.pk])
+    client.post(url, message_form_data(title="Straight to live", slug="straight", **{"action-publish": "1"}))
+    page = MessagePage.objects.get(slug="straight")
+    assert state_of(page) == (False, None)
+
+
+def test_publish_of_an_edit_to_a_live_page_keeps_the_signed_version_live(client, world, admin_user):
+    page = published(world)
+    before = state_of(page)
+    client.force_login(admin_user)
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        message_form_data(title="Unsigned words", slug=page.slug, **{"action-publish": "1"}),
+    )
+    assert state_of(page) == before
+    assert MessagePage.objects.get(pk=page.pk).title != "Unsigned words"
+
+
+def test_scheduling_go_live_without_signoff_schedules_nothing(client, world, publisher):
+    page = world.draft()
+    client.force_login(publisher)
+    go_live = (timezone.now() + datetime.timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        message_form_data(title=page.title, slug=page.slug, go_live_at=go_live, **{"action-publish": "1"}),
+    )
+    page = MessagePage.objects.get(pk=page.pk)
+    assert not page.revisions.filter(approved_go_live_at__isnull=False).exists()
+    assert state_of(page) == (False, None)
+
+
+def test_publish_scheduled_refuses_an_unsigned_revision_and_publishes_the_rest(world, capsys):
+    page = world.draft()
+    revision = page.get_latest_revision()
+    revision.approved_go_live_at = timezone.now() - datetime.timedelta(minutes=5)
+    revision.save()  # as if tampered with in the database
+
+    other = Page.objects.get(pk=world.index.pk).specific
+    other_revision = other.save_revision()
+    other_revision.approved_go_live_at = timezone.now() - datetime.timedelta(minutes=5)
+    other_revision.save()
+
+    call_command("publish_scheduled")
+    assert state_of(page) == (False, None)
+    assert "Refused" in capsys.readouterr().err
+    assert Page.objects.get(pk=other.pk).live_revision_id == other_revision.pk
+
+
+def test_scheduled_go_live_after_complete_signoff_publishes_at_the_time(world):
+    go_live = timezone.now() + datetime.timedelta(days=2)
+    page = world.draft(go_live_at=go_live)
+    world.submit(page)
+    page = world.sign_all(page)
+    assert not page.live, "signed off, but not before its go-live time"
+    scheduled_for = page.get_latest_revision().approved_go_live_at
+    assert abs(scheduled_for - go_live) < datetime.timedelta(seconds=1)
+
+    later = go_live + datetime.timedelta(minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        call_command("publish_scheduled")
+    assert state_of(page)[0] is True
+
+
+def test_bulk_publish_does_not_publish(client, world, admin_user):
+    page = world.draft()
+    client.force_login(admin_user)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={page.pk}"
+    response = client.post(url, {"include_descendants": "on"})
+    assert response.status_code in {200, 302, 403}
+    assert state_of(page) == (False, None)
+
+
+def test_copy_with_publish_copies_does_not_publish_the_copy(client, world, publisher):
+    page = published(world)
+    client.force_login(publisher)
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=[page.pk]),
+        {
+            "new_title": "Copied message",
+            "new_slug": "copied-message",
+            "new_parent_page": world.index.pk,
+            "copy_subpages": "",
+            "publish_copies": "on",
+        },
+    )
+    # Wagtail refuses the form: nobody may publish under a message index.
+    assert response.status_code == 200
+    assert "You do not have permission to publish pages" in response.content.decode()
+    assert not MessagePage.objects.filter(slug="copied-message").exists()
+
+    client.post(
+        reverse("wagtailadmin_pages:copy", args=[page.pk]),
+        {"new_title": "Copied", "new_slug": "copied", "new_parent_page": world.index.pk, "copy_subpages": ""},
+    )
+    assert MessagePage.objects.get(slug="copied").live is False
+
+
+def test_an_alias_stays_a_draft_even_when_its_original_is_republished(world):
+    page = published(world)
+    alias = page.create_alias(update_slug="alias-of-message")
+    assert state_of(alias) == (False, None)
+    world.edit(page, summary="New words")
+    world.submit(page)
+    world.sign_all(page)  # publishing the original updates its aliases
+    assert state_of(alias) == (False, None)
+
+
+def test_localize_tree_synchronisation_creates_draft_aliases_only(world):
+    from wagtail_localize.models import LocaleSynchronization
+
+    spanish = Locale.objects.get(language_code="es")
+    page = published(world, slug="synced")
+    # Saving a synchronisation creates aliases of every untranslated page in the target tree.
+    LocaleSynchronization.objects.create(locale=spanish, sync_from=Locale.objects.get(language_code="en"))
+    mirror = MessagePage.objects.filter(translation_key=page.translation_key, locale=spanish).first()
+    assert mirror is not None and mirror.alias_of_id == page.pk
+    assert state_of(mirror) == (False, None)
+
+
+def test_revert_to_an_older_revision_and_publish_is_refused(client, world, publisher):
+    page = published(world, title="Signed words")
+    signed = page.live_revision
+    world.edit(page, title="Draft words")
+
+    client.force_login(publisher)
+    client.post(
+        reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, signed.pk]),
+        message_form_data(title="Signed words", slug=page.slug, **{"action-publish": "1"}),
+    )
+    assert state_of(page) == (True, signed.pk)
+
+    reverted = MessagePage.objects.get(pk=page.pk).save_revision(user=publisher, previous_revision=signed)
+    with pytest.raises(SignOffRequired):
+        reverted.publish(user=publisher, previous_revision=signed)
+    assert state_of(page) == (True, signed.pk)
+
+
+def test_unpublish_then_republish_an_edited_draft_is_refused(client, world, publisher):
+    page = published(world)
+    client.force_login(publisher)
+    response = client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
+    assert response.status_code == 302
+    assert state_of(page)[0] is False
+
+    edited = world.edit(page, summary="Changed while offline.")
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        message_form_data(
+            title=page.title, slug=page.slug, summary="Changed while offline.", **{"action-publish": "1"}
+        ),
+    )
+    assert state_of(page)[0] is False
+    with pytest.raises(SignOffRequired):
+        edited.publish(user=publisher)
+    assert state_of(page)[0] is False
+
+
+def test_direct_saves_from_code_cannot_make_it_live_or_change_live_words(world):
+    draft = world.draft()
+    draft.live = True
+    draft.live_revision = draft.get_latest_revision()
+    with pytest.raises(SignOffRequired):
+        draft.save()
+    assert state_of(draft) == (False, None)
+
+    page = published(world)
+    page.summary = "Changed behind everyone's back"
+    with pytest.raises(SignOffRequired):
+        page.save()
+    assert MessagePage.objects.get(pk=page.pk).summary != page.summary
+
+    new = MessagePage(title="Born live", slug="born-live", summary="x", body=[], live=True)
+    with pytest.raises(SignOffRequired):
+        world.index.add_child(instance=new)
+    assert not MessagePage.objects.filter(slug="born-live").exists()
+
+
+def test_a_command_calling_publish_on_an_unsigned_revision_fails(world):
+    page = world.draft()
+    with pytest.raises(SignOffRequired):
+        call_command(
+            "shell",
+            command=(
+                "from wagtail.models import Page; "
+                f"Page.objects.get(pk={page.pk}).specific.get_latest_revision().publish()"
+            ),
+        )
+    assert state_of(page) == (False, None)
+
+
+# --- wagtail-localize ------------------------------------------------------------------------
+
+
+def localize_translation(page):
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="es")
+    )
+    translation.save_target(publish=False)
+    return translation, MessagePage.objects.get(
+        translation_key=page.translation_key, locale__language_code="es"
+    )
+
+
+def test_localize_creates_translations_of_live_messages_as_drafts(client, world, publisher):
+    page = published(world)
+    client.force_login(publisher)
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [Locale.objects.get(language_code="es").pk]},
+    )
+    assert response.status_code == 302
+    spanish = MessagePage.objects.get(translation_key=page.translation_key, locale__language_code="es")
+    assert not spanish.live
+
+
+def test_localize_editor_publish_is_refused(client, world, publisher):
+    page = published(world)
+    _translation, spanish = localize_translation(page)
+    client.force_login(publisher)
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[spanish.pk]), {"action": "publish"})
+    assert response.status_code in {302, 403}
+    assert state_of(spanish) == (False, None)
+
+
+def test_localize_save_target_with_publish_is_refused(world, django_capture_on_commit_callbacks):
+    page = published(world)
+    translation, spanish = localize_translation(page)
+    with pytest.raises(SignOffRequired), django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    assert state_of(spanish) == (False, None)
+
+
+def test_localize_update_translations_and_publish_is_refused(client, world, publisher):
+    page = published(world)
+    translation, spanish = localize_translation(page)
+    client.force_login(publisher)
+    response = client.post(
+        reverse("wagtail_localize:update_translations", args=[translation.source.pk]),
+        {"publish_translations": "on"},
+    )
+    assert response.status_code in {302, 403}
+    assert state_of(spanish) == (False, None)
+
+
+def test_a_translation_goes_live_through_its_own_signoff(world):
+    page = published(world)
+    _translation, spanish = localize_translation(page)
+    state = services.submit_for_signoff(spanish, world.author).current_task_state.specific
+    assert state.source_revision_id == page.live_revision_id, "reviewers see what it was translated from"
+    spanish = world.sign_all(spanish)
+    assert spanish.live and services.is_fully_signed_off(spanish.live_revision)
+    english_signoffs = {s.pk for s in services.endorsements(MessagePage.objects.get(pk=page.pk))}
+    assert english_signoffs.isdisjoint({s.pk for s in services.endorsements(spanish)})
