@@ -85,13 +85,14 @@ class Visit:
         self.page.wait_for_load_state("load")
         return response
 
-    def axe_violations(self):
+    def axe_violations(self, context=None):
+        """axe-core's WCAG 2.2 A/AA and best-practice violations, for the page or a CSS selector in it."""
         if not AXE_JS.exists():
             _unavailable("axe-core is not installed (make test runs npm ci)")
         self.page.evaluate(AXE_JS.read_text())
         result = self.page.evaluate(
-            """async () => {
-                const results = await axe.run(document, {
+            """async (context) => {
+                const results = await axe.run(context ? document.querySelector(context) : document, {
                     runOnly: {
                         type: 'tag',
                         values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
@@ -101,7 +102,8 @@ class Visit:
                     id: v.id, impact: v.impact, help: v.help,
                     nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5),
                 }));
-            }"""
+            }""",
+            context,
         )
         return result
 

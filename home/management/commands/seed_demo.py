@@ -15,6 +15,7 @@ from home.demo import SeedReport
 
 SEEDERS = [
     "home.demo.seed",
+    "messaging.demo.seed",
 ]
 
 DEFAULT_DEMO_PASSWORD = "commons-demo"  # noqa: S105 - development-only demo accounts

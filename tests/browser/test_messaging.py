@@ -1,0 +1,67 @@
+"""Messages in a real browser: the public page (en, es) and the sign-off status panel, with axe."""
+
+import pytest
+from django.test import Client
+
+from tests.browser.conftest import describe
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def messages_site(demo_site):
+    from home.demo import SeedReport
+    from messaging import demo
+    from tests.partners.factories import AgencyFactory, partner
+
+    agencies = [AgencyFactory(name=f"Partner agency {i}", slug=f"partner-{i}") for i in range(3)]
+    for agency in agencies:
+        partner(
+            agency,
+            "communications_lead",
+            username=f"{agency.slug}-lead",
+            first_name="Lead",
+            last_name=agency.name,
+        )
+    partner(agencies[0], "author", username="partner-0-author")
+    demo.seed(SeedReport(created=[]))
+    return agencies
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/message/",
+        "/en/message/anyone-can-be-trafficked/",
+        "/es/mensaje/cualquier-persona-puede-ser-victima/",
+    ],
+)
+def test_message_pages_have_no_axe_violations_and_show_endorsements(visit, messages_site, path):
+    visit.go(path)
+    violations = visit.axe_violations()
+    assert violations == [], describe(violations)
+    if path.count("/") > 3:
+        assert visit.page.locator(".endorsements li").count() == 3
+    foreign = [url for url in visit.requests if not url.startswith(visit.base_url)]
+    assert foreign == []
+
+
+def test_signoff_status_panel_is_accessible(visit, messages_site):
+    from django.contrib.auth import get_user_model
+
+    from messaging.models import MessagePage
+
+    lead = get_user_model().objects.get(username="partner-2-lead")
+    client = Client()
+    client.force_login(lead)
+    visit.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": visit.base_url}]
+    )
+    page = MessagePage.objects.get(slug="help-does-not-depend-on-police")
+    visit.go(f"/admin/pages/{page.pk}/edit/")
+    visit.page.get_by_role("tab", name="Sign-off").click()
+    panel = visit.page.locator(".signoff-status")
+    panel.wait_for()
+    assert "Pending" in panel.inner_text()
+    violations = visit.axe_violations(context=".signoff-status")
+    assert violations == [], describe(violations)
