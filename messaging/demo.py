@@ -7,7 +7,6 @@ Runs after partners.demo.seed, whose agencies, authors and leads it uses.
 """
 
 from django.db import transaction
-from django.test.utils import override_settings
 from wagtail.models import Locale
 
 from home.models import HomePage
@@ -18,8 +17,16 @@ from . import services
 from .models import MessageIndexPage, MessagePage
 
 INDEX = {
-    "en": {"title": "Our message", "slug": "message", "introduction": "What every partner agency of the task force says, together, about human trafficking."},
-    "es": {"title": "Nuestro mensaje", "slug": "mensaje", "introduction": "Lo que dicen juntas todas las agencias asociadas del grupo de trabajo sobre la trata de personas."},
+    "en": {
+        "title": "Our message",
+        "slug": "message",
+        "introduction": "What every partner agency of the task force says, together, about human trafficking.",
+    },
+    "es": {
+        "title": "Nuestro mensaje",
+        "slug": "mensaje",
+        "introduction": "Lo que dicen juntas todas las agencias asociadas del grupo de trabajo sobre la trata de personas.",
+    },
 }
 
 MESSAGES = [
@@ -109,7 +116,11 @@ def _ensure_index(home, locale, content, report):
     english_index = MessageIndexPage.objects.filter(locale__language_code="en").first()
     if locale.language_code != "en" and english_index is not None:
         index = add_translation(
-            english_index, locale, title=content["title"], slug=content["slug"], introduction=content["introduction"]
+            english_index,
+            locale,
+            title=content["title"],
+            slug=content["slug"],
+            introduction=content["introduction"],
         )
     else:
         index = MessageIndexPage(show_in_menus=True, locale=locale, **content)
@@ -123,12 +134,15 @@ def _cast():
     """Active agencies with a lead, and an author to submit: from the partners demo."""
     agencies = list(Agency.objects.active())
     leads = {}
-    for membership in Membership.objects.filter(is_communications_lead=True, agency__in=agencies).select_related(
-        "user", "agency"
-    ):
+    for membership in Membership.objects.filter(
+        is_communications_lead=True, agency__in=agencies
+    ).select_related("user", "agency"):
         leads.setdefault(membership.agency_id, membership.user)
     author = (
-        Membership.objects.filter(is_author=True, agency__in=agencies).select_related("user").order_by("pk").first()
+        Membership.objects.filter(is_author=True, agency__in=agencies)
+        .select_related("user")
+        .order_by("pk")
+        .first()
     )
     return agencies, leads, (author.user if author else None)
 
@@ -161,18 +175,21 @@ def seed(report, password=None):
         report.note("messages skipped (the demo agencies and their leads are missing)")
         return
 
-    # The demo accounts' inboxes are not real: don't print dozens of notification emails.
-    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-        for message in MESSAGES:
-            if MessagePage.objects.child_of(index).filter(slug=message["en"]["slug"]).exists():
-                continue
-            page = MessagePage(live=False, co_authors=agencies[:3], owner=author, **_fields(message["en"]))
-            index.add_child(instance=page)
-            page.save_revision(user=author)
-            spanish = add_translation(page, index_es.locale, publish=False, user=author, **_fields(message["es"]))
-            for version, code in ((page, "en"), (spanish, "es")):
-                version = MessagePage.objects.get(pk=version.pk)
-                _take_through(
-                    version, message["state"], author, agencies, leads, comment=message.get("comment", {}).get(code)
-                )
-            report.note(f"message ({message['state']}): {message['en']['title']}")
+    for message in MESSAGES:
+        if MessagePage.objects.child_of(index).filter(slug=message["en"]["slug"]).exists():
+            continue
+        page = MessagePage(live=False, co_authors=agencies[:3], owner=author, **_fields(message["en"]))
+        index.add_child(instance=page)
+        page.save_revision(user=author)
+        spanish = add_translation(page, index_es.locale, publish=False, user=author, **_fields(message["es"]))
+        for version, code in ((page, "en"), (spanish, "es")):
+            version = MessagePage.objects.get(pk=version.pk)
+            _take_through(
+                version,
+                message["state"],
+                author,
+                agencies,
+                leads,
+                comment=message.get("comment", {}).get(code),
+            )
+        report.note(f"message ({message['state']}): {message['en']['title']}")

@@ -119,6 +119,15 @@ def add_awaiting_signoff_panel(request, panels):
     panels.append(AwaitingAgencySignOffPanel(request))
 
 
+@hooks.register("construct_page_action_menu")
+def put_sign_off_first(menu_items, request, context):
+    """For a lead, "Sign off for ‹agency›" is the main button, not "Save draft"."""
+    for position, item in enumerate(menu_items):
+        if getattr(item, "name", "") == "sign_off":
+            menu_items.insert(0, menu_items.pop(position))
+            break
+
+
 # --- Report ----------------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ import os
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 from django.utils.module_loading import import_string
 
 from home.demo import SeedReport
@@ -62,8 +63,11 @@ class Command(BaseCommand):
             is_staff=True,
             is_superuser=True,
         )
-        for path in SEEDERS:
-            import_string(path)(report, password=password)
+        # The demo accounts' inboxes are not real: seeding (which goes through the real sign-off
+        # and registration services) must not print dozens of notification emails.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            for path in SEEDERS:
+                import_string(path)(report, password=password)
 
         if report.created:
             self.stdout.write(f"Created: {', '.join(report.created)}.")
