@@ -5,9 +5,9 @@ from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
+from home.demo import SeedReport
 from messaging import demo, services
 from messaging.models import MessagePage
-from home.demo import SeedReport
 from tests.messaging.factories import SignOffWorld
 from tests.partners.factories import AgencyFactory, partner
 
