@@ -214,3 +214,30 @@ def test_report_is_for_the_coordinator_only_and_its_queries_are_bounded(
     with django_assert_max_num_queries(baseline + 2):
         response = client.get(reverse("messaging:signoff_report"))
     assert response.content.decode().count("0 of 3") == 12
+
+
+def test_coordinator_chooses_the_required_agencies_in_the_workflow_admin(client, world):
+    from messaging.models import AgencySignOffTask
+
+    task = AgencySignOffTask.objects.get()
+    client.force_login(coordinator())
+    url = reverse("wagtailadmin_workflows:edit_task", args=[task.pk])
+    form = client.get(url)
+    assert form.status_code == 200 and "Agency A" in form.content.decode()
+    response = client.post(url, {"name": task.name, "agencies": [world.agencies[0].pk, world.agencies[1].pk]})
+    assert response.status_code == 302
+    assert set(task.agencies.all()) == {world.agencies[0], world.agencies[1]}
+
+    page = world.draft()
+    state = world.submit(page)
+    assert set(state.required_agencies.all()) == {world.agencies[0], world.agencies[1]}
+    world.sign_all(page, but=(2,))
+    assert MessagePage.objects.get(pk=page.pk).live
+
+
+def test_leads_cannot_edit_the_workflow(client, world):
+    from messaging.models import AgencySignOffTask
+
+    client.force_login(world.lead(0))
+    task = AgencySignOffTask.objects.get()
+    assert_refused(client.get(reverse("wagtailadmin_workflows:edit_task", args=[task.pk])))
