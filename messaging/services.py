@@ -169,6 +169,12 @@ def start_signoff_round(state, user=None):
         revision=state.revision,
         data={"agencies": [{"id": a.pk, "name": a.name} for a in required], "revision_id": state.revision_id},
     )
+    if required and not missing_agencies(state):
+        state.status = TaskState.STATUS_APPROVED
+        state.finished_at = timezone.now()
+        state.comment = _("Every required agency had already signed off this revision.")
+        state.save(update_fields=["status", "finished_at", "comment"])
+        return state
     from .notifications import notify_leads_of_new_round
 
     notify_leads_of_new_round(state)

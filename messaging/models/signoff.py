@@ -88,8 +88,9 @@ class AgencySignOffTask(Task):
         from messaging.services import start_signoff_round
 
         task_state = super().start(workflow_state, user=user)
-        start_signoff_round(task_state.specific, user=user)
-        return task_state
+        # If every required agency already signed this exact revision (it was unpublished and
+        # submitted again unchanged), the round is complete at once; Wagtail then moves on.
+        return start_signoff_round(task_state.specific, user=user)
 
     def get_actions(self, obj, user):
         from messaging.services import signoff_actions_for
@@ -112,9 +113,11 @@ class AgencySignOffTask(Task):
             request_changes(task_state.specific, user, comment=kwargs.get("comment", ""))
 
     def user_can_access_editor(self, obj, user):
-        from messaging.services import lead_agency_for
+        from messaging.services import current_round, lead_agency_for
 
-        return lead_agency_for(user) is not None
+        agency = lead_agency_for(user)
+        state = current_round(obj) if agency is not None else None
+        return state is not None and state.required_agencies.filter(pk=agency.pk).exists()
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         from messaging.services import task_states_awaiting_agency_of

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from messaging import services
-from messaging.models import SignOff, SignOffRequired
+from messaging.models import MessagePage, SignOff, SignOffRequired
 from messaging.services import SignOffRefused
 from tests.messaging.factories import SignOffWorld
 from tests.partners.factories import AgencyFactory, UserFactory, coordinator, partner
@@ -190,3 +190,27 @@ def test_publishing_an_unsigned_revision_is_refused_at_the_model(world):
         page.get_latest_revision().publish(user=coordinator())
     page.refresh_from_db()
     assert not page.live
+
+
+def test_resubmitting_an_unchanged_signed_revision_counts_the_existing_signoffs(world):
+    page = world.draft()
+    world.submit(page)
+    page = world.sign_all(page)
+    signed_revision = page.live_revision_id
+    page.unpublish()
+    assert not MessagePage.objects.get(pk=page.pk).live
+
+    services.submit_for_signoff(MessagePage.objects.get(pk=page.pk), world.author)
+    page = MessagePage.objects.get(pk=page.pk)
+    assert page.live and page.live_revision_id == signed_revision
+    assert SignOff.objects.count() == 3, "nobody had to sign again"
+
+
+def test_partial_signoffs_on_the_same_revision_carry_over_to_a_new_round(world):
+    page = world.draft()
+    state = world.submit(page)
+    services.sign_off(state, world.lead(0))
+    page.current_workflow_state.cancel(user=world.author)
+    new_round = world.submit(page)
+    assert new_round.revision_id == state.revision_id
+    assert world.agencies[0] not in services.missing_agencies(new_round)
