@@ -13,7 +13,7 @@ def signoff_record_context(revision):
     decisions = list(
         SignOff.objects.filter(revision=revision)
         .select_related("agency", "user")
-        .order_by("agency__name", "created_at")
+        .order_by("agency_name", "created_at")
     )
     state = decisions[0].task_state if decisions else None
     return {
@@ -29,7 +29,10 @@ def signoff_record_pdf(revision, language=None):
     """PDF bytes in the page's own language (the language the agencies signed)."""
     page_language = revision.as_object().locale.language_code
     language = language or page_language
-    key = f"messaging:signoff-record:{revision.pk}:{language}"
+    decisions = SignOff.objects.filter(revision=revision).order_by("-pk").values_list("pk", flat=True)
+    latest_decision = decisions.first() or 0
+    # Records never change, but a later decision on the same revision adds a row: key on the last one.
+    key = f"messaging:signoff-record:{revision.pk}:{language}:{latest_decision}"
     pdf = cache.get(key)
     if pdf is None:
         with translation.override(language):

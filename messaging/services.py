@@ -6,8 +6,12 @@ the same code.
 """
 
 import datetime
+import hashlib
+import json
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
@@ -33,6 +37,14 @@ def lead_agency_for(user):
     if membership and membership.is_communications_lead and membership.agency and membership.agency.is_active:
         return membership.agency
     return None
+
+
+def content_hash(revision):
+    """A fingerprint of a revision's words. Revisions are normally never changed after they are
+    saved, but Wagtail can overwrite its latest revision in place (autosave); a sign-off is only
+    valid for the exact content it was given on."""
+    data = json.dumps(revision.content, sort_keys=True, cls=DjangoJSONEncoder)
+    return hashlib.sha256(data.encode()).hexdigest()
 
 
 # --- Workflows --------------------------------------------------------------------------
@@ -102,14 +114,73 @@ def submit_for_signoff(page, user):
         raise SignOffRefused(_("This page does not need agency sign-off."))
     if page.workflow_in_progress:
         raise SignOffRefused(_("This page is already being reviewed."))
+    if not page.permissions_for_user(user).can_edit():
+        raise SignOffRefused(_("You cannot submit this page for sign-off."))
+    save_translated_strings_as_revision(page, user)
     if page.get_latest_revision() is None:
         page.save_revision(user=user)
+    workflow_state = page.current_workflow_state
+    if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        # Sent back with a change request: carry on with the same workflow, as Wagtail's own
+        # "Resubmit" does, on the latest revision.
+        workflow_state.resume(user)
+        return workflow_state
     if not page.permissions_for_user(user).can_submit_for_moderation():
         raise SignOffRefused(_("You cannot submit this page for sign-off."))
     workflow = page.get_workflow()
     if workflow is None:
         raise SignOffRefused(_("No sign-off workflow is set up. Ask the coordinator."))
-    return workflow.start(page, user)
+    try:
+        return workflow.start(page, user)
+    except ValidationError:
+        raise SignOffRefused(_("This page is already being reviewed.")) from None
+
+
+def save_translated_strings_as_revision(page, user):
+    """For a translation edited in wagtail-localize, turn its translated strings into a revision.
+
+    wagtail-localize's editor keeps translations as strings and only writes them into the page when
+    it publishes, which messaging pages do not allow. The sign-off must review the translated words,
+    so they become a new revision first. The live row is never written (a live translation keeps its
+    signed words until the new revision is signed off). Refused while any string is untranslated.
+    """
+    from wagtail_localize.fields import copy_synchronised_fields
+    from wagtail_localize.models import MissingRelatedObjectError, MissingTranslationError, Translation
+    from wagtail_localize.segments.ingest import ingest_segments
+
+    translation = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source", "source__locale", "target_locale")
+        .first()
+    )
+    if translation is None:
+        return None
+    source = translation.source
+    original = source.as_instance()
+    draft = page.get_latest_revision_as_object()
+    copy_synchronised_fields(original, draft)
+    try:
+        # wagtail-localize has no public API for "strings into a draft, without saving the row";
+        # this is what its create_or_update_translation() does before it saves.
+        segments = source._get_segments_for_translation(translation.target_locale, fallback=False)
+        ingest_segments(original, draft, source.locale, translation.target_locale, segments)
+    except (MissingTranslationError, MissingRelatedObjectError):
+        raise SignOffRefused(
+            _("This translation is not finished: translate every text before submitting it for sign-off.")
+        ) from None
+    try:
+        draft.full_clean()
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+        )
+        raise SignOffRefused(
+            _("This translation cannot be submitted until it is corrected: %(problems)s")
+            % {"problems": problems}
+        ) from None
+    return draft.save_revision(user=user, changed=True, clean=False)
 
 
 # --- Starting a round ------------------------------------------------------------------------
@@ -161,7 +232,9 @@ def start_signoff_round(state, user=None):
     state.required_agencies.set(required)
     state.needed_by = getattr(page, "signoff_needed_by", None)
     state.source_revision = find_source_revision(page)
-    state.save(update_fields=["needed_by", "source_revision"])
+    state.submitted_by = user
+    state.content_hash = content_hash(state.revision)
+    state.save(update_fields=["needed_by", "source_revision", "submitted_by", "content_hash"])
     log(
         instance=page,
         action="messaging.signoff_requested",
@@ -186,6 +259,19 @@ def void_outdated_round(page, new_revision):
     state = current_round(page)
     if state is None or state.revision_id == new_revision.pk:
         return None
+    with transaction.atomic():
+        # Lock the round, as sign_off() does, so that an edit and a final sign-off arriving
+        # together are handled one after the other.
+        state = SignOffTaskState.objects.select_for_update().select_related("workflow_state").get(pk=state.pk)
+        if (
+            state.status != TaskState.STATUS_IN_PROGRESS
+            or state.workflow_state.status != WorkflowState.STATUS_IN_PROGRESS
+        ):
+            return None
+        return _void(page, state, new_revision)
+
+
+def _void(page, state, new_revision):
     signed = SignOff.objects.signed().filter(task_state=state).count()
     log(
         instance=page,
@@ -217,9 +303,14 @@ def _check_can_decide(state, user):
         raise SignOffRefused(_("Only a communications lead can sign off for an agency."))
     if not state.required_agencies.filter(pk=agency.pk).exists():
         raise SignOffRefused(_("Your agency's sign-off is not required for this item."))
-    if state.workflow_state.requested_by_id == user.pk:
+    if content_hash(state.revision) != state.content_hash:
+        raise SignOffRefused(_("The version under review was changed: it must be submitted again."))
+    if user.pk in {state.workflow_state.requested_by_id, state.submitted_by_id, state.revision.user_id}:
         raise SignOffRefused(
-            _("You submitted this item, so you cannot sign it off. Another lead of your agency must.")
+            _(
+                "You submitted or wrote this version, so you cannot sign it off. "
+                "Another lead of your agency must."
+            )
         )
     if SignOff.objects.signed().filter(revision_id=state.revision_id, agency=agency).exists():
         raise SignOffRefused(_("Your agency has already signed off this revision."))
@@ -240,7 +331,11 @@ def _record(state, user, agency, decision, comment):
             return SignOff.objects.create(
                 task_state=state,
                 revision_id=state.revision_id,
+                revision_number=state.revision_id,
+                page_title=str(state.revision.object_str or "")[:255],
+                content_hash=state.content_hash,
                 agency=agency,
+                agency_name=agency.name,
                 user=user,
                 signer_name=user.get_full_name() or user.get_username(),
                 decision=decision,
@@ -252,7 +347,11 @@ def _record(state, user, agency, decision, comment):
 
 def missing_agencies(state):
     """Required agencies that have not signed off the round's revision yet."""
-    signed = SignOff.objects.signed().filter(revision_id=state.revision_id).values("agency_id")
+    signed = (
+        SignOff.objects.signed()
+        .filter(revision_id=state.revision_id, content_hash=content_hash(state.revision))
+        .values("agency_id")
+    )
     return list(state.required_agencies.exclude(pk__in=signed).order_by("name"))
 
 
@@ -351,7 +450,12 @@ def task_states_awaiting_agency_of(user, task=None):
     ).exclude(Exists(signed))
     if task is not None:
         states = states.filter(task=task)
-    return states.exclude(workflow_state__requested_by=user)
+    # Not what they submitted or wrote themselves: they could not sign it.
+    return (
+        states.exclude(workflow_state__requested_by=user)
+        .exclude(submitted_by=user)
+        .exclude(revision__user=user)
+    )
 
 
 # --- The invariant -------------------------------------------------------------------------
@@ -361,8 +465,16 @@ def is_fully_signed_off(revision):
     """True when, in some review round of this exact revision, every required agency signed it off."""
     if revision is None:
         return False
-    signed = set(SignOff.objects.signed().filter(revision=revision).values_list("agency_id", flat=True))
-    rounds = SignOffTaskState.objects.filter(revision=revision).exclude(status=TaskState.STATUS_REJECTED)
+    fingerprint = content_hash(revision)
+    signed = set(
+        SignOff.objects.signed()
+        .filter(revision=revision, content_hash=fingerprint)
+        .values_list("agency_id", flat=True)
+    )
+    # Only a completed round counts: a cancelled or narrower round proves nothing.
+    rounds = SignOffTaskState.objects.filter(
+        revision=revision, status=TaskState.STATUS_APPROVED, content_hash=fingerprint
+    )
     for state in rounds.prefetch_related("required_agencies"):
         required = {agency.pk for agency in state.required_agencies.all()}
         if required and required <= signed:
@@ -398,8 +510,9 @@ def endorsements(page):
         return []
     return list(
         SignOff.objects.signed()
-        .filter(revision_id=page.live_revision_id)
+        .filter(revision_id=page.live_revision_id, agency__isnull=False)
         .select_related("agency", "agency__logo")
+        .prefetch_related("agency__logo__renditions")
         .order_by("agency__name")
     )
 
@@ -409,7 +522,7 @@ def round_status(state):
     if state is None:
         return []
     decisions = {}
-    for decision in SignOff.objects.filter(revision_id=state.revision_id).select_related("user"):
+    for decision in SignOff.objects.filter(revision_id=state.revision_id, content_hash=state.content_hash):
         decisions.setdefault(decision.agency_id, decision)
         if decision.decision == SignOff.Decision.SIGNED_OFF:
             decisions[decision.agency_id] = decision
@@ -441,6 +554,7 @@ def rounds_in_review():
             status=TaskState.STATUS_IN_PROGRESS, workflow_state__status=WorkflowState.STATUS_IN_PROGRESS
         )
         .select_related("workflow_state__requested_by", "revision")
+        .prefetch_related("required_agencies")
         .annotate(required_count=Count("required_agencies", distinct=True))
         .order_by("started_at")
     )

@@ -55,6 +55,9 @@ def signoff_report(request):
             "overdue": services.is_overdue(state, today),
             "signed": signed.get(state.pk, 0),
             "required": state.required_count,
+            # A required agency deactivated during the round can never sign: the coordinator
+            # must restart the round (cancel and resubmit) or reactivate the agency.
+            "inactive": [agency for agency in state.required_agencies.all() if not agency.is_active],
         }
         for state in states
     ]

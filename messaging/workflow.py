@@ -13,10 +13,17 @@ def publish_on_finish(workflow_state, user=None):
     """
     from wagtail.workflows import publish_workflow_state
 
-    from .models import SignOffRequiredMixin
+    from .models import SignOffRequiredMixin, SignOffTaskState
 
     page = workflow_state.content_object
     if not isinstance(getattr(page, "specific", page), SignOffRequiredMixin):
         return publish_workflow_state(workflow_state, user=user)
-    revision = page.get_latest_revision()
+    # The revision the agencies signed (the last round's), not merely the newest one.
+    last_round = (
+        SignOffTaskState.objects.filter(workflow_state=workflow_state, status="approved")
+        .select_related("revision")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    revision = last_round.revision if last_round else page.get_latest_revision()
     return revision.publish(user=user, skip_permission_checks=True)

@@ -17,5 +17,19 @@ def home(homes):
 
 @pytest.fixture
 def on_postgres():
+    """Skip on SQLite. Request it before transactional_db, so a skipped test does not flush the
+    database (which would drop permissions that only data migrations create)."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: run with DATABASE_URL=postgres://... (CI does)")
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language: a request in /es/ leaves Spanish active
+    in the thread (Django's LocaleMiddleware does not reset it), which would leak into the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

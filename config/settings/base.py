@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.ContentSecurityPolicyMiddleware",
+    "messaging.middleware.SignOffRefusalMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -243,6 +244,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # --- Messaging: the sign-off invariant (DESIGN.md, section 4; messaging/models/mixins.py) ---
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+# No autosave: each autosave during review would be a new revision (voiding every sign-off and
+# asking every lead again). Editors save explicitly.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 # Publish a signed-off revision without checking the last signer's publish permission; the page
 # itself refuses any revision that is not completely signed off.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "messaging.workflow.publish_on_finish"

@@ -11,13 +11,15 @@ copies, reverts, wagtail-localize and management commands all meet the same chec
   calls it with skip_permission_checks=True (messaging.workflow.publish_on_finish): Wagtail would
   otherwise check the last signer's publish permission, and leads have none.
 - save() refuses any other way of making the page live, or of pointing it at another live
-  revision, or of changing the signed words of a live page without a new revision; aliases
-  (which have no revisions of their own) are kept as drafts.
+  revision, or of changing the signed words of a live page without a new revision; new rows
+  (copies) and aliases, which have no signed revision of their own, are kept as drafts.
+- save_revision() never overwrites a revision that has been under review (Wagtail's autosave).
 - permissions_for_user() takes away the Publish button (and scheduling) from everyone, superusers
   included: the workflow is the only road.
 """
 
-from django.core.exceptions import PermissionDenied
+from contextvars import ContextVar
+
 from django.db import models
 from django.db.models.signals import class_prepared
 from django.utils.translation import gettext_lazy as _
@@ -52,8 +54,18 @@ def add_signoff_tab(sender, **kwargs):
 class_prepared.connect(add_signoff_tab)
 
 
-class SignOffRequired(PermissionDenied):
-    """Raised when something tries to make a messaging page live without a complete sign-off."""
+# The revision being published by SignOffRequiredMixin.publish() in this thread, if any: the only
+# moment a messaging page may go live. (Wagtail saves a copy of the page made from the revision,
+# not the instance publish() was called on, so an attribute would not reach it.)
+_publishing = ContextVar("messaging_publishing_revision", default=None)
+
+
+class SignOffRequired(Exception):
+    """Raised when something tries to make a messaging page live without a complete sign-off.
+
+    Not a PermissionDenied: Wagtail's admin would turn that into a bare "no permission" redirect.
+    messaging.middleware shows this message to the person instead.
+    """
 
 
 class SignOffPermissionTester(PagePermissionTester):
@@ -70,6 +82,11 @@ class SignOffPermissionTester(PagePermissionTester):
 
     def can_set_view_restrictions(self):
         return self._holds_publish_permission()
+
+    def can_move_to(self, destination):
+        # A message stays in its own language tree: moved under another language's index it
+        # would be shown as that language's version without ever being signed off as one.
+        return destination.locale_id == self.page.locale_id and super().can_move_to(destination)
 
 
 class SignOffParentPermissionTester(PagePermissionTester):
@@ -98,7 +115,7 @@ class SignOffRequiredMixin(models.Model):
     )
 
     # Fields whose live values must always equal the live revision's (subclasses extend).
-    signed_fields = ["title"]
+    signed_fields = ["title", "slug", "seo_title", "search_description"]
 
     class Meta:
         abstract = True
@@ -107,7 +124,9 @@ class SignOffRequiredMixin(models.Model):
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
-        self._check_no_other_road_to_live(update_fields)
+        if self._keep_as_draft() and update_fields is not None:
+            kwargs["update_fields"] = list({*update_fields, "live", "live_revision"})
+        self._check_no_other_road_to_live(kwargs.get("update_fields"))
         result = super().save(*args, **kwargs)
         if self.latest_revision_id and (update_fields is None or "latest_revision" in update_fields):
             # A new revision during review (any edit, by anyone) voids the sign-offs given so far.
@@ -116,38 +135,64 @@ class SignOffRequiredMixin(models.Model):
             void_outdated_round(self, self.latest_revision)
         return result
 
+    def save_revision(self, *args, overwrite_revision=None, **kwargs):
+        """Never rewrite a revision that is, or was, under review: make a new one instead.
+
+        Wagtail overwrites its latest revision in place when the same person saves again
+        (autosave); a signed or reviewed revision's words must never change under its sign-offs.
+        """
+        from .signoff import SignOffTaskState
+
+        if (
+            overwrite_revision is not None
+            and SignOffTaskState.objects.filter(revision=overwrite_revision).exists()
+        ):
+            overwrite_revision = None
+        return super().save_revision(*args, overwrite_revision=overwrite_revision, **kwargs)
+
     def publish(self, revision, user=None, *args, **kwargs):
         from messaging.services import assert_signed_off
 
+        if str(revision.object_id) != str(self.pk):
+            raise SignOffRequired(_("A page can only be published with one of its own revisions."))
         assert_signed_off(revision)
-        self._signoff_verified_revision_id = revision.pk
+        token = _publishing.set(revision.pk)
         try:
             return super().publish(revision, user, *args, **kwargs)
         finally:
-            self._signoff_verified_revision_id = None
+            _publishing.reset(token)
 
-    def _check_no_other_road_to_live(self, update_fields):
-        from messaging.services import assert_signed_off, live_fields_match_revision
-
-        if self.alias_of_id and self.live:
-            # An alias has no revisions of its own and Wagtail (and wagtail-localize's tree
-            # synchronisation) would make it live with another page's words, possibly in another
-            # language. It stays a draft: convert it to an ordinary page and submit it instead.
+    def _keep_as_draft(self):
+        """New rows and aliases never start live (see _check_no_other_road_to_live)."""
+        if not self.live:
+            return False
+        if self.alias_of_id or self.pk is None:
             self.live = False
             self.live_revision = None
+            return True
+        return False
+
+    def _check_no_other_road_to_live(self, update_fields):
+        """Refuse every way to live but publish(); keep copies and aliases as drafts.
+
+        - A new row (a copy, a page created in code) starts as a draft: it has no signed revision
+          of its own. Aliases have no revisions at all, and Wagtail and wagtail-localize's tree
+          synchronisation would make them live with another page's (or language's) words: they
+          stay drafts too. Convert an alias into an ordinary page and submit it instead.
+        - Going live, or changing the live revision, only happens inside publish(), which has
+          checked the complete sign-off of that exact revision of this page.
+        - The words of a page that stays live must match its live revision.
+        """
+        from messaging.services import live_fields_match_revision
+
+        self._keep_as_draft()
         if not self.live:
             return  # drafts, unpublishing and scheduled (not yet live) states are always fine
-        previous = None
-        if self.pk is not None:
-            previous = type(self).objects.filter(pk=self.pk).values("live", "live_revision_id").first()
-        going_live = (
-            previous is None or not previous["live"] or previous["live_revision_id"] != self.live_revision_id
-        )
+        previous = type(self).objects.filter(pk=self.pk).values("live", "live_revision_id").first()
+        going_live = not previous["live"] or previous["live_revision_id"] != self.live_revision_id
         if going_live:
-            if self.live_revision_id is None:
+            if self.live_revision_id is None or _publishing.get() != self.live_revision_id:
                 raise SignOffRequired(_("This page can only go live through the agency sign-off."))
-            if getattr(self, "_signoff_verified_revision_id", None) != self.live_revision_id:
-                assert_signed_off(self.live_revision)
             return
         touches_words = update_fields is None or set(update_fields) & set(self.signed_fields)
         if touches_words and not live_fields_match_revision(self):

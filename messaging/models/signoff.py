@@ -47,6 +47,21 @@ class SignOffTaskState(TaskState):
         verbose_name=_("source revision"),
         help_text=_("For a translation: the revision of the original it was translated from."),
     )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("submitted by"),
+        help_text=_("Who started this round: by submitting, resubmitting or editing during review."),
+    )
+    content_hash = models.CharField(
+        _("content fingerprint"),
+        max_length=64,
+        blank=True,
+        help_text=_("SHA-256 of the revision's content when the round started."),
+    )
 
     class Meta:
         verbose_name = _("agency sign-off task state")
@@ -91,6 +106,23 @@ class AgencySignOffTask(Task):
         # If every required agency already signed this exact revision (it was unpublished and
         # submitted again unchanged), the round is complete at once; Wagtail then moves on.
         return start_signoff_round(task_state.specific, user=user)
+
+    def deactivate(self, user=None):
+        """Disabling the task ends the reviews in progress; it never publishes anything.
+
+        Wagtail's deactivate() cancels each task state, which would let a workflow with no other
+        task finish and try to publish an unsigned revision.
+        """
+        from wagtail.models import WorkflowState
+
+        self.active = False
+        self.save()
+        states = WorkflowState.objects.filter(
+            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+            current_task_state__task=self,
+        )
+        for workflow_state in states:
+            workflow_state.cancel(user=user)
 
     def get_actions(self, obj, user):
         from messaging.services import signoff_actions_for
@@ -143,21 +175,32 @@ class SignOff(models.Model):
         SIGNED_OFF = "signed_off", _("Signed off")
         CHANGES_REQUESTED = "changes_requested", _("Changes requested")
 
+    # The record outlives what it points at (a deleted page, agency or account): the links become
+    # empty and the snapshots below keep what was decided, by whom, on which words.
     task_state = models.ForeignKey(
-        SignOffTaskState, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("review round")
+        SignOffTaskState,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="decisions",
+        verbose_name=_("review round"),
     )
     revision = models.ForeignKey(
-        Revision, on_delete=models.PROTECT, related_name="+", verbose_name=_("revision")
+        Revision, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("revision")
     )
     agency = models.ForeignKey(
-        Agency, on_delete=models.PROTECT, related_name="signoffs", verbose_name=_("agency")
+        Agency, on_delete=models.SET_NULL, null=True, related_name="signoffs", verbose_name=_("agency")
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="signoffs",
         verbose_name=_("signed by"),
     )
+    revision_number = models.PositiveBigIntegerField(_("revision number"))
+    page_title = models.CharField(_("title"), max_length=255)
+    content_hash = models.CharField(_("content fingerprint"), max_length=64)
+    agency_name = models.CharField(_("agency name"), max_length=200)
     signer_name = models.CharField(_("signer's name"), max_length=300)
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
     comment = models.TextField(_("comment"), blank=True)
@@ -178,7 +221,7 @@ class SignOff(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.agency} – {self.get_decision_display()} – revision {self.revision_id}"
+        return f"{self.agency_name} – {self.get_decision_display()} – revision {self.revision_number}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -112,3 +112,36 @@ def message_form_data(
     }
     data.update(extra)
     return nested_form_data(data)
+
+
+def localize_translation(page, code="es"):
+    """A wagtail-localize translation of `page` (a draft page in `code`) and its Translation record."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code=code)
+    )
+    translation.save_target(publish=False)
+    return translation, MessagePage.objects.get(
+        translation_key=page.translation_key, locale__language_code=code
+    )
+
+
+def translate_strings(translation, prefix="ES "):
+    """Translate every string of a wagtail-localize translation, as a translator would in its editor."""
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    for segment in StringSegment.objects.filter(source=translation.source).select_related(
+        "string", "context"
+    ):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=translation.target_locale,
+            context=segment.context,
+            defaults={
+                "data": (f"{prefix.strip().lower()}-" if segment.context.path == "slug" else prefix)
+                + segment.string.data,
+                "translation_type": "manual",
+            },
+        )

@@ -16,7 +16,7 @@ from tests.messaging.factories import SignOffWorld
 pytestmark = pytest.mark.postgres
 
 
-def test_simultaneous_signoffs_both_count_and_publish_exactly_once(transactional_db, on_postgres):
+def test_simultaneous_signoffs_both_count_and_publish_exactly_once(on_postgres, transactional_db):
     world = SignOffWorld(build_site()["en"], agencies=2)
     page = world.draft()
     state = world.submit(page)

@@ -16,7 +16,7 @@ from wagtail.models import Locale, Page
 
 from messaging import services
 from messaging.models import MessagePage, SignOffRequired
-from tests.messaging.factories import SignOffWorld, message_form_data
+from tests.messaging.factories import SignOffWorld, localize_translation, message_form_data, translate_strings
 from tests.partners.factories import UserFactory, coordinator
 
 pytestmark = pytest.mark.django_db
@@ -246,10 +246,10 @@ def test_direct_saves_from_code_cannot_make_it_live_or_change_live_words(world):
         page.save()
     assert MessagePage.objects.get(pk=page.pk).summary != page.summary
 
+    # A page created in code (or copied) has no signed revision: it starts as a draft.
     new = MessagePage(title="Born live", slug="born-live", summary="x", body=[], live=True)
-    with pytest.raises(SignOffRequired):
-        world.index.add_child(instance=new)
-    assert not MessagePage.objects.filter(slug="born-live").exists()
+    world.index.add_child(instance=new)
+    assert state_of(new) == (False, None)
 
 
 def test_a_command_calling_publish_on_an_unsigned_revision_fails(world):
@@ -266,19 +266,6 @@ def test_a_command_calling_publish_on_an_unsigned_revision_fails(world):
 
 
 # --- wagtail-localize ------------------------------------------------------------------------
-
-
-def localize_translation(page):
-    from wagtail_localize.models import Translation, TranslationSource
-
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    translation = Translation.objects.create(
-        source=source, target_locale=Locale.objects.get(language_code="es")
-    )
-    translation.save_target(publish=False)
-    return translation, MessagePage.objects.get(
-        translation_key=page.translation_key, locale__language_code="es"
-    )
 
 
 def test_localize_creates_translations_of_live_messages_as_drafts(client, world, publisher):
@@ -323,11 +310,14 @@ def test_localize_update_translations_and_publish_is_refused(client, world, publ
 
 
 def test_a_translation_goes_live_through_its_own_signoff(world):
-    page = published(world)
-    _translation, spanish = localize_translation(page)
+    page = published(world, summary="Help is free.")
+    translation, spanish = localize_translation(page)
+    translate_strings(translation, prefix="ES ")
     state = services.submit_for_signoff(spanish, world.author).current_task_state.specific
+    assert state.revision.as_object().summary == "ES Help is free.", "the reviewers sign the translated words"
     assert state.source_revision_id == page.live_revision_id, "reviewers see what it was translated from"
     spanish = world.sign_all(spanish)
     assert spanish.live and services.is_fully_signed_off(spanish.live_revision)
+    assert spanish.summary == "ES Help is free."
     english_signoffs = {s.pk for s in services.endorsements(MessagePage.objects.get(pk=page.pk))}
     assert english_signoffs.isdisjoint({s.pk for s in services.endorsements(spanish)})
