@@ -32,7 +32,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "partners.DirectoryPage"]
 
     class Meta:
         verbose_name = _("home page")
