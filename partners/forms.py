@@ -19,6 +19,12 @@ def website_field():
     )
 
 
+def _language_option(language):
+    """ "Vietnamese (Tiếng Việt)": the name in the page's language, and in its own when different."""
+    label, native = str(language.label), language.native_name
+    return label if label.casefold() == native.casefold() else f"{label} ({native})"
+
+
 class DirectoryFilterForm(forms.Form):
     """The directory's filters, read from GET so that a filtered list is a shareable URL.
 
@@ -46,7 +52,10 @@ class DirectoryFilterForm(forms.Form):
             "population": (_("Anyone"), [(s, term.label) for s, term in self.populations.items()]),
             "language": (
                 _("Any language"),
-                sorted(((c, language.label) for c, language in self.languages.items()), key=lambda x: x[1]),
+                sorted(
+                    ((c, _language_option(language)) for c, language in self.languages.items()),
+                    key=lambda x: x[1],
+                ),
             ),
             "type": (_("Any type"), list(AgencyType.choices)),
         }

@@ -37,6 +37,11 @@ class Command(BaseCommand):
             except AgencyImportError as error:
                 for problem in error.errors:
                     self.stderr.write(str(problem))
-                message = translation.gettext("Nothing was imported: %(count)s problems.")
-                raise CommandError(message % {"count": len(error.errors)}) from None
+                count = len(error.errors)
+                message = translation.ngettext(
+                    "Nothing was imported: %(count)s problem.",
+                    "Nothing was imported: %(count)s problems.",
+                    count,
+                )
+                raise CommandError(message % {"count": count}) from None
             self.stdout.write(describe_import(result))
