@@ -132,22 +132,20 @@ def test_no_match_shows_a_clear_message(client, directory, world):
     assert result_names(html) == []
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
+def test_bad_values_never_fail(client, directory, world):
+    queries = [
         "service=no-such-service",
         "population=%27%3B+DROP+TABLE",
         "language=xx",
         "type=spaceship",
         "service=shelter&service=legal",
+        "service=" + "x" * 5000,
         "page=abc",
         "page=999",
         "page=-1",
-    ],
-)
-def test_bad_values_never_fail(client, directory, world, query):
-    response = client.get(f"/en/partners/?{query}")
-    assert response.status_code == 200
+    ]
+    statuses = {query[:40]: client.get(f"/en/partners/?{query}").status_code for query in queries}
+    assert statuses == {query[:40]: 200 for query in queries}
 
 
 def test_a_bad_filter_is_reported_and_the_others_still_apply(client, directory, world):
