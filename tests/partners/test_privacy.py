@@ -34,8 +34,9 @@ def test_site_search_never_returns_agency_data(client, agency, query):
     assert "quinn.hidden@example.org" not in html
 
 
-def test_the_directory_page_itself_is_searchable_by_its_introduction(client, agency):
-    html = client.get("/en/search/", {"q": "Who does what"}).content.decode()
+def test_the_directory_page_itself_is_searchable(client, agency):
+    # (not by "who does what": PostgreSQL drops those as stop words)
+    html = client.get("/en/search/", {"q": "directory"}).content.decode()
     assert 'href="/en/partners/"' in html
 
 
