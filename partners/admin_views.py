@@ -17,7 +17,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.forms.choosers import BaseFilterForm
@@ -75,7 +75,26 @@ class AgencyEditView(OwnAgencyMixin, generic.EditView):
 
 
 class AgencyDeleteView(OwnAgencyMixin, generic.DeleteView):
+    """Deleting an agency that still has members would orphan their accounts: say so instead."""
+
     instance_permission = "delete"
+
+    def dispatch(self, request, *args, **kwargs):
+        members = self.object.memberships.count()
+        if members:
+            messages.error(
+                request,
+                ngettext(
+                    "%(agency)s still has %(count)s member. Move or remove the membership first, "
+                    "or untick “active” to hide the agency from the directory.",
+                    "%(agency)s still has %(count)s members. Move or remove their memberships first, "
+                    "or untick “active” to hide the agency from the directory.",
+                    members,
+                )
+                % {"agency": self.object.name, "count": members},
+            )
+            return redirect("agencies:edit", self.object.pk)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class AgencyHistoryView(OwnAgencyMixin, HistoryView):

@@ -190,3 +190,14 @@ def test_authors_do_not_get_the_verification_panel_or_report_link(client):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "has not been verified in the last 12 months" not in html
     assert reverse("partners_verification:index") not in html
+
+
+def test_an_agency_with_members_is_not_deleted_and_the_coordinator_is_told_why(client):
+    agency = AgencyFactory(name="Busy Agency")
+    partner(agency, "author")
+    client.force_login(coordinator())
+    for method in (client.get, client.post):
+        response = method(reverse("agencies:delete", args=[agency.pk]), follow=True)
+        assert response.redirect_chain[0][0] == reverse("agencies:edit", args=[agency.pk])
+        assert "Busy Agency still has 1 member." in response.content.decode()
+    assert Agency.objects.filter(pk=agency.pk).exists()
