@@ -1,8 +1,8 @@
 """The partner area of the Wagtail admin: agencies, memberships, the taxonomy, CSV, verification.
 
 - Agencies: authors and communications leads see and edit their own agency only; the
-  coordinator sees, adds and deletes all (AgencyPermissionPolicy, checked per object in
-  partners.admin_views).
+  coordinator sees, adds and deletes all (AgencyPermissionPolicy, registered for Agency in
+  PartnersConfig.ready() and checked per object in partners.admin_views).
 - Services, populations, languages and memberships: the coordinator only (model permissions
   held by the Coordinators group; see partners.roles).
 - An agency chooser that shows public fields only, for other apps' forms.
@@ -20,15 +20,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.permissions import register_permission_policy
 
 from . import admin_views, services
-from .access import AgencyPermissionPolicy, is_coordinator
+from .access import is_coordinator
 from .forms import AgencyAdminForm
 from .models import Agency, Language, Membership, Population, Service
-
-# Registered before any view asks the registry, as Wagtail requires.
-register_permission_policy(Agency, AgencyPermissionPolicy(Agency))
 
 
 @hooks.register("register_log_actions")

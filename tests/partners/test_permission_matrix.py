@@ -295,3 +295,11 @@ def test_csv_export_holds_partner_only_data_so_only_the_coordinator_gets_it(clie
     response = client.get(reverse("partners_csv:export"))
     assert SECRET in response.content.decode("utf-8-sig")
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+
+def test_wagtail_asks_the_agency_permission_policy():
+    from wagtail.permissions import policy_registry
+
+    from partners.access import AgencyPermissionPolicy
+
+    assert isinstance(policy_registry.get_by_type(Agency), AgencyPermissionPolicy)
