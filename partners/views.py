@@ -161,6 +161,12 @@ class PartnerLoginView(auth_views.LoginView):
     template_name = "partners/login.html"
     redirect_authenticated_user = True
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # No autofocus: the keyboard starts at the quick exit, as on every public page.
+        form.fields["username"].widget.attrs.pop("autofocus", None)
+        return form
+
     def get_default_redirect_url(self):
         page = directory_for_language()
         return page.get_url(self.request) if page is not None else f"/{get_language()}/"

@@ -23,6 +23,7 @@ def test_login_page_is_in_the_visitors_language_and_never_cached(client, homes):
     assert 'class="quick-exit__button"' in html
     assert 'autocomplete="username"' in html and 'autocomplete="current-password"' in html
     assert '<meta name="robots" content="noindex">' in html
+    assert "autofocus" not in html  # the keyboard starts at the quick exit, not in the form
 
 
 def test_signing_in_returns_to_the_page_asked_for(client, directory):
