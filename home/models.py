@@ -32,7 +32,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "messaging.MessageIndexPage"]
+    subpage_types = ["home.StandardPage", "partners.DirectoryPage", "messaging.MessageIndexPage"]
 
     class Meta:
         verbose_name = _("home page")

@@ -15,10 +15,17 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail.search import index
 
 from home.fields import TranslatedTextField, pick_translation
 
 VERIFICATION_PERIOD = datetime.timedelta(days=365)
+
+# Sub-routes of the directory page that an agency's slug must not take (see DirectoryPage).
+RESERVED_AGENCY_SLUGS = frozenset({"matrix"})
 
 
 class AgencyType(models.TextChoices):
@@ -189,14 +196,44 @@ class Agency(ClusterableModel):
         super().clean()
         if self.logo_id and not self.logo_alt_text.strip():
             raise ValidationError({"logo_alt_text": _("A logo needs alternative text.")})
+        if self.slug in RESERVED_AGENCY_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": _("“%(slug)s” is used by the directory itself; choose another.")
+                    % {"slug": self.slug}
+                }
+            )
 
     @property
     def public_description(self):
         return pick_translation(self.description)
 
+    def offers(self):
+        """What the agency offers to whom: [(service, [population, ...]), ...] in taxonomy order.
+
+        Reads self.capabilities.all(), so it costs no query when the caller prefetched them
+        (with their service and population selected), as the directory does.
+        """
+        grouped = {}
+        for capability in self.capabilities.all():
+            grouped.setdefault(capability.service, []).append(capability.population)
+        return [
+            (service, sorted(populations, key=_term_order))
+            for service, populations in sorted(grouped.items(), key=lambda item: _term_order(item[0]))
+        ]
+
+    def populations_served(self):
+        """Everyone the agency offers at least one service to, in taxonomy order (no query if prefetched)."""
+        populations = {capability.population for capability in self.capabilities.all()}
+        return sorted(populations, key=_term_order)
+
     def is_verification_due(self, today=None):
         today = today or timezone.localdate()
         return self.last_verified_on is None or self.last_verified_on < today - VERIFICATION_PERIOD
+
+
+def _term_order(term):
+    return (term.sort_order, term.slug)
 
 
 class Capability(models.Model):
@@ -267,3 +304,64 @@ class Membership(models.Model):
             )
             if held
         ]
+
+
+class DirectoryPage(RoutablePageMixin, Page):
+    """The partner directory of one language: /en/partners/, /es/socios/ ...
+
+    One page per locale (its translations share the agencies, which are locale-independent).
+    Sub-routes, so that the language switcher finds the same view under the translation:
+
+    - ``""``: the public directory, filtered by GET parameters;
+    - ``matrix/``, ``matrix/csv/``, ``matrix/pdf/``: the capability matrix, partners only;
+    - ``<agency slug>/``: an agency's public entry, plus its partner-only contacts for partners.
+
+    The views live in partners.views; this class only routes to them.
+    """
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Shown above the filters: what the directory is and how to use it."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    # Only the page's own words are searchable: agencies are never in the site search.
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partner directory")
+
+    @path("")
+    def index_route(self, request):
+        from . import views
+
+        return views.directory(request, self)
+
+    @path("matrix/")
+    def matrix(self, request):
+        from . import views
+
+        return views.capability_matrix(request, self)
+
+    @path("matrix/csv/")
+    def matrix_csv(self, request):
+        from . import views
+
+        return views.capability_matrix_csv(request, self)
+
+    @path("matrix/pdf/")
+    def matrix_pdf(self, request):
+        from . import views
+
+        return views.capability_matrix_pdf(request, self)
+
+    @path("<slug:agency_slug>/")
+    def agency(self, request, agency_slug):
+        from . import views
+
+        return views.agency_detail(request, self, agency_slug)

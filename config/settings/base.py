@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +89,11 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets render with the project's template settings, so widget templates kept under
+# templates/ (home/widgets/translated_text.html, partners/widgets/...) are found; Django's
+# default renderer only looks inside the apps. "django.forms" above provides Django's own.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # --- Database -------------------------------------------------------------------------
 # DATABASE_URL selects the engine: postgres://... in production and CI, a SQLite file under
@@ -148,8 +155,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
-LOGIN_REDIRECT_URL = "wagtailadmin_home"
+# Partners sign in on a public-styled page in their own language (partners.views.PartnerLoginView,
+# /en/accounts/login/); the Wagtail admin keeps its own login page at /admin/login/.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "wagtailadmin_home"  # unused by our views, which go back to the directory
 
 # --- Languages --------------------------------------------------------------------------
 # LANGUAGES lists language codes; English and Spanish by default. Add any code Django knows

@@ -95,3 +95,32 @@ def coordinator(agency=None, username=None):
     MembershipFactory(user=user, agency=agency, is_coordinator=True)
     user.refresh_from_db()
     return user
+
+
+def build_directory(homes, *, languages=("es",)):
+    """The directory page under the English home (/en/partners/) and its translations (/es/socios/).
+
+    Returns {language_code: DirectoryPage}.
+    """
+    from wagtail.models import Locale
+
+    from home.services import add_translation
+    from partners.models import DirectoryPage
+
+    english = DirectoryPage(title="Partner directory", slug="partners", introduction="Who does what.")
+    homes["en"].add_child(instance=english)
+    english.save_revision().publish()
+    pages = {"en": DirectoryPage.objects.get(pk=english.pk)}
+    slugs = {"es": ("Directorio de socios", "socios")}
+    for code in languages:
+        title, slug = slugs.get(code, (f"Directory {code}", f"directory-{code}"))
+        locale = Locale.objects.get(language_code=code)
+        pages[code] = add_translation(english, locale, title=title, slug=slug)
+    return pages
+
+
+def offering(agency, *pairs):
+    """Make `agency` offer each (service, population) pair; returns the agency."""
+    for service, population in pairs:
+        CapabilityFactory(agency=agency, service=service, population=population)
+    return agency

@@ -16,6 +16,7 @@ from home.demo import SeedReport
 
 SEEDERS = [
     "home.demo.seed",
+    "partners.demo.seed",
     "messaging.demo.seed",
 ]
 
@@ -89,3 +90,16 @@ class Command(BaseCommand):
             self.stdout.write(f"  Admin login:    admin / {password}")
         else:
             self.stdout.write("  Admin login:    admin (its password was changed after seeding)")
+        self._print_partner_logins(base, password)
+
+    def _print_partner_logins(self, base, password):
+        from partners.demo import demo_usernames
+
+        accounts = demo_usernames()
+        self.stdout.write(f"  Partner sign-in: {base}/en/accounts/login/ (editors also use /admin/)")
+        self.stdout.write(f"  Coordinator:     {', '.join(accounts.pop(''))}")
+        self.stdout.write("  Agency staff (author, communications lead, training host):")
+        for usernames in accounts.values():
+            self.stdout.write(f"    {', '.join(usernames)}")
+        if settings.DEBUG:
+            self.stdout.write(f"  Every demo login uses the password: {password}")
