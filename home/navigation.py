@@ -114,6 +114,10 @@ def build_chrome(request, page=None):
 
     translations = _translations_by_language(page, locales_by_id)
     subpage = _subpage_suffix(request, page)
+    # Filters and page numbers (?service=...&page=2) mean the same in every language.
+    query = request.META.get("QUERY_STRING", "")
+    if query and page is not None:
+        subpage += "?" + query
     translatable_view = page is None and _is_translatable_view(request)
     languages = []
     for code, name in settings.LANGUAGES:

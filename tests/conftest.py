@@ -33,3 +33,20 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def localize_submit_permission(transactional_db):
+    """wagtail-localize's "submit translation" permission, which only a data migration creates.
+
+    A transactional test starts after other transactional tests have flushed the database, which
+    removes it (Django recreates model permissions after a flush, not data-migration ones).
+    """
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "wagtail_localize.migrations.0006_create_submit_translation_permission"
+    )
+    migration.create_submit_translation_permission(apps, None)

@@ -148,3 +148,10 @@ def test_an_unprefixed_public_path_is_still_redirected_to_a_language(client, hom
     StandardPageFactory(parent=homes["en"], title="About", slug="about")
     response = client.get("/about/")
     assert response.status_code == 302 and response["Location"] == "/en/about/"
+
+
+def test_switcher_keeps_the_query_string_on_a_translated_page(client, homes):
+    page = StandardPageFactory(parent=homes["en"], title="About", slug="about")
+    add_translation(page, Locale.objects.get(language_code="es"), title="Acerca", slug="acerca")
+    html = client.get("/en/about/?page=2&service=shelter").content.decode()
+    assert switcher(html)["es"] == "/es/acerca/?page=2&amp;service=shelter"

@@ -208,7 +208,9 @@ def test_a_refused_sign_off_is_explained_to_the_lead(client, world):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_refusal_inside_an_admin_view_becomes_a_message_not_an_error(client, world):
+def test_a_refusal_inside_an_admin_view_becomes_a_message_not_an_error(
+    client, localize_submit_permission, world
+):
     """Publishing a translation through wagtail-localize's "update translations": refused with the reason.
 
     Transactional, so that wagtail-localize's publish runs when the view's transaction commits,
