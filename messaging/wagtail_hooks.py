@@ -162,9 +162,15 @@ class SubmitForSignOffButton(PageMenuItem):
 
 @hooks.register("register_page_header_buttons")
 def signoff_header_buttons(page, user, view_name, next_url=None):
-    # The page editor has its own "Submit" action; this button serves the views that lack one,
-    # such as wagtail-localize's translation editor.
     yield SubmitForSignOffButton(page=page, priority=40)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def signoff_listing_buttons(page, user, next_url=None):
+    # wagtail-localize's translation editor has no workflow actions: translators submit a
+    # translation from the page listing ("..." menu), which turns their translated strings into
+    # a revision and starts its sign-off (messaging.services.submit_for_signoff).
+    yield SubmitForSignOffButton(page=page, priority=45)
 
 
 # --- URLs ------------------------------------------------------------------------------------

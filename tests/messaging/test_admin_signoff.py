@@ -241,3 +241,13 @@ def test_leads_cannot_edit_the_workflow(client, world):
     client.force_login(world.lead(0))
     task = AgencySignOffTask.objects.get()
     assert_refused(client.get(reverse("wagtailadmin_workflows:edit_task", args=[task.pk])))
+
+
+def test_translators_find_submit_in_the_page_listing(client, world):
+    page = world.draft(title="Listed")
+    client.force_login(world.author)
+    listing = client.get(reverse("wagtailadmin_explore", args=[world.index.pk])).content.decode()
+    assert reverse("messaging:submit", args=[page.pk]) in listing
+    world.submit(page)
+    listing = client.get(reverse("wagtailadmin_explore", args=[world.index.pk])).content.decode()
+    assert reverse("messaging:submit", args=[page.pk]) not in listing, "not while it is in review"
