@@ -355,6 +355,35 @@ def missing_agencies(state):
     return list(state.required_agencies.exclude(pk__in=signed).order_by("name"))
 
 
+_DECISION_LOG_ACTIONS = {
+    SignOff.Decision.SIGNED_OFF: "messaging.signed_off",
+    SignOff.Decision.CHANGES_REQUESTED: "messaging.changes_requested",
+}
+
+
+def _decide(state, user, decision, comment):
+    """Lock the round, check the rules, record and log the decision. Call inside a transaction."""
+    state = (
+        SignOffTaskState.objects.select_for_update()
+        .select_related("workflow_state", "revision")
+        .get(pk=state.pk)
+    )
+    agency = _check_can_decide(state, user)
+    record = _record(state, user, agency, decision, comment)
+    log(
+        instance=state.revision.as_object(),
+        action=_DECISION_LOG_ACTIONS[decision],
+        user=user,
+        revision=state.revision,
+        data={
+            "agency": {"id": agency.pk, "name": agency.name},
+            "revision_id": state.revision_id,
+            "comment": comment,
+        },
+    )
+    return state, record
+
+
 def sign_off(state, user, comment=""):
     """Record `user`'s sign-off for their agency; publish when every required agency has signed.
 
@@ -362,25 +391,7 @@ def sign_off(state, user, comment=""):
     the other: both count, and exactly one of them completes the round and publishes.
     """
     with transaction.atomic():
-        state = (
-            SignOffTaskState.objects.select_for_update()
-            .select_related("workflow_state", "revision")
-            .get(pk=state.pk)
-        )
-        agency = _check_can_decide(state, user)
-        record = _record(state, user, agency, SignOff.Decision.SIGNED_OFF, (comment or "").strip())
-        page = state.revision.as_object()
-        log(
-            instance=page,
-            action="messaging.signed_off",
-            user=user,
-            revision=state.revision,
-            data={
-                "agency": {"id": agency.pk, "name": agency.name},
-                "revision_id": state.revision_id,
-                "comment": record.comment,
-            },
-        )
+        state, record = _decide(state, user, SignOff.Decision.SIGNED_OFF, (comment or "").strip())
         if not missing_agencies(state):
             state.approve(user=user, comment=_("Signed off by every required agency."))
     return record
@@ -392,25 +403,7 @@ def request_changes(state, user, comment):
     if not comment:
         raise SignOffRefused(_("Say what needs to change, so the authors can fix it."))
     with transaction.atomic():
-        state = (
-            SignOffTaskState.objects.select_for_update()
-            .select_related("workflow_state", "revision")
-            .get(pk=state.pk)
-        )
-        agency = _check_can_decide(state, user)
-        record = _record(state, user, agency, SignOff.Decision.CHANGES_REQUESTED, comment)
-        page = state.revision.as_object()
-        log(
-            instance=page,
-            action="messaging.changes_requested",
-            user=user,
-            revision=state.revision,
-            data={
-                "agency": {"id": agency.pk, "name": agency.name},
-                "revision_id": state.revision_id,
-                "comment": comment,
-            },
-        )
+        state, record = _decide(state, user, SignOff.Decision.CHANGES_REQUESTED, comment)
         state.reject(user=user, comment=comment)
     from .notifications import notify_authors_of_change_request
 
