@@ -5,6 +5,7 @@ is here, so that the Wagtail task, the admin views, the management commands and 
 the same code.
 """
 
+import contextlib
 import datetime
 import hashlib
 import json
@@ -305,16 +306,54 @@ def _check_can_decide(state, user):
         raise SignOffRefused(_("Your agency's sign-off is not required for this item."))
     if content_hash(state.revision) != state.content_hash:
         raise SignOffRefused(_("The version under review was changed: it must be submitted again."))
-    if user.pk in {state.workflow_state.requested_by_id, state.submitted_by_id, state.revision.user_id}:
+    if user.pk in {state.workflow_state.requested_by_id, state.submitted_by_id} or user.pk in authors_of(
+        state
+    ):
         raise SignOffRefused(
             _(
                 "You submitted or wrote this version, so you cannot sign it off. "
                 "Another lead of your agency must."
             )
         )
+    # A person signs a revision once, whatever agency they belong to now: a lead moved to another
+    # agency mid-round does not sign again for the new one.
+    earlier = SignOff.objects.signed().filter(revision_id=state.revision_id, user=user).first()
+    if earlier is not None:
+        raise SignOffRefused(
+            _("You have already signed off this revision (for %(agency)s).") % {"agency": earlier.agency_name}
+        )
     if SignOff.objects.signed().filter(revision_id=state.revision_id, agency=agency).exists():
         raise SignOffRefused(_("Your agency has already signed off this revision."))
     return agency
+
+
+def last_signed_revision(page, before=None):
+    """The newest revision of `page` that completed a sign-off round (before `before`, if given)."""
+    rounds = SignOffTaskState.objects.filter(
+        status=TaskState.STATUS_APPROVED,
+        revision__base_content_type_id=page.get_base_content_type().pk,
+        revision__object_id=str(page.pk),
+    )
+    if before is not None:
+        rounds = rounds.filter(revision__created_at__lt=before.created_at)
+    state = rounds.select_related("revision").order_by("-revision__created_at", "-revision_id").first()
+    return state.revision if state else None
+
+
+def authors_of(state):
+    """Everyone who wrote words of the round's revision: the author of every revision made since
+    the last signed one (so that nobody launders their own words through another's revision)."""
+    revision = state.revision
+    page = revision.content_object
+    revisions = Revision.objects.filter(
+        base_content_type_id=revision.base_content_type_id,
+        object_id=revision.object_id,
+        created_at__lte=revision.created_at,
+    )
+    last_signed = last_signed_revision(page, before=revision)
+    if last_signed is not None:
+        revisions = revisions.filter(created_at__gt=last_signed.created_at)
+    return set(revisions.exclude(user=None).values_list("user_id", flat=True))
 
 
 def user_can_decide(state, user):
@@ -342,7 +381,7 @@ def _record(state, user, agency, decision, comment):
                 comment=comment,
             )
     except IntegrityError:
-        raise SignOffRefused(_("Your agency has already signed off this revision.")) from None
+        raise SignOffRefused(_("This revision has already been signed off by you or your agency.")) from None
 
 
 def missing_agencies(state):
@@ -362,7 +401,14 @@ _DECISION_LOG_ACTIONS = {
 
 
 def _decide(state, user, decision, comment):
-    """Lock the round, check the rules, record and log the decision. Call inside a transaction."""
+    """Lock the page and the round, check the rules, record and log the decision.
+
+    Call inside a transaction. The page row is locked before the round, in the same order as an
+    edit takes them (SignOffRequiredMixin.save), so that the last sign-off racing an edit waits
+    instead of deadlocking, and the edit then sees the publication.
+    """
+    workflow_state = WorkflowState.objects.only("object_id").get(pk=state.workflow_state_id)
+    list(Page.objects.select_for_update().filter(pk=workflow_state.object_id).values_list("pk"))
     state = (
         SignOffTaskState.objects.select_for_update()
         .select_related("workflow_state", "revision")
@@ -443,12 +489,15 @@ def task_states_awaiting_agency_of(user, task=None):
     ).exclude(Exists(signed))
     if task is not None:
         states = states.filter(task=task)
-    # Not what they submitted or wrote themselves: they could not sign it.
-    return (
+    # Not what they submitted, wrote or already signed themselves: they could not sign it.
+    states = (
         states.exclude(workflow_state__requested_by=user)
         .exclude(submitted_by=user)
         .exclude(revision__user=user)
+        .exclude(revision_id__in=SignOff.objects.signed().filter(user=user).values("revision_id"))
     )
+    wrote = [state.pk for state in states.select_related("revision") if user.pk in authors_of(state)]
+    return states.exclude(pk__in=wrote) if wrote else states
 
 
 # --- The invariant -------------------------------------------------------------------------
@@ -482,16 +531,54 @@ def assert_signed_off(revision):
         )
 
 
+def signed_content(page, data=None):
+    """The signed part of a page's data, comparable between the live row and a revision.
+
+    Everything but Wagtail's bookkeeping (SignOffRequiredMixin.unsigned_fields): fields, tags,
+    many-to-many choices and child objects. Child objects are compared by content, not by row id.
+    """
+    data = json.loads(json.dumps(page.serializable_data() if data is None else data, cls=DjangoJSONEncoder))
+    content = {}
+    for name, value in data.items():
+        if name in page.unsigned_fields:
+            continue
+        if isinstance(value, str) and value[:1] == "[":
+            # A StreamField is serialised as a JSON string: compare its structure.
+            with contextlib.suppress(ValueError):
+                value = json.loads(value)
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            parent_link = _child_parent_link(page, name)
+            value = (
+                sorted(
+                    json.dumps(
+                        {k: v for k, v in item.items() if k not in {"pk", "id", parent_link}},
+                        sort_keys=True,
+                    )
+                    for item in value
+                )
+                if parent_link
+                else value
+            )
+        content[name] = value
+    return content
+
+
+def _child_parent_link(page, name):
+    """For a child relation (tags, orderables), the name of the child's link back to the page."""
+    try:
+        field = page._meta.get_field(name)
+    except Exception:  # noqa: BLE001 - not a model field: keep the value as it is
+        return None
+    remote = getattr(field, "field", None)
+    return remote.name if field.one_to_many and remote is not None else None
+
+
 def live_fields_match_revision(page):
-    """True when the signed fields of the live page equal those of its live revision."""
+    """True when everything signed on the live page equals its live revision."""
     if page.live_revision_id is None:
         return False
-    signed_version = Revision.objects.get(pk=page.live_revision_id).as_object()
-    for name in page.signed_fields:
-        field = page._meta.get_field(name)
-        if field.get_prep_value(getattr(page, name)) != field.get_prep_value(getattr(signed_version, name)):
-            return False
-    return True
+    revision = Revision.objects.get(pk=page.live_revision_id)
+    return signed_content(page) == signed_content(page, revision.content)
 
 
 # --- What people see ---------------------------------------------------------------------------

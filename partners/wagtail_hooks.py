@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.log_actions import LogFormatter
 
 from . import admin_views, services
 from .access import is_coordinator
@@ -30,6 +31,27 @@ from .models import Agency, Language, Membership, Population, Service
 @hooks.register("register_log_actions")
 def register_partner_log_actions(actions):
     actions.register_action("partners.agency.imported", _("Import from CSV"), _("Imported from a CSV file"))
+
+    @actions.register_action("partners.lead_granted")
+    class LeadGranted(LogFormatter):
+        label = _("Make a communications lead")
+
+        def format_message(self, log_entry):
+            return _("%(user)s made a communications lead of %(agency)s") % {
+                "user": log_entry.data.get("user", {}).get("name", "?"),
+                "agency": log_entry.data.get("agency", {}).get("name", "?"),
+            }
+
+    @actions.register_action("partners.lead_moved")
+    class LeadMoved(LogFormatter):
+        label = _("Move a communications lead to another agency")
+
+        def format_message(self, log_entry):
+            return _("%(user)s moved as communications lead from %(previous)s to %(agency)s") % {
+                "user": log_entry.data.get("user", {}).get("name", "?"),
+                "previous": (log_entry.data.get("previous_agency") or {}).get("name", "?"),
+                "agency": log_entry.data.get("agency", {}).get("name", "?"),
+            }
 
 
 # --- Agencies ----------------------------------------------------------------------------------

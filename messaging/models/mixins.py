@@ -20,7 +20,7 @@ copies, reverts, wagtail-localize and management commands all meet the same chec
 
 from contextvars import ContextVar
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models.signals import class_prepared
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PagePermissionTester
@@ -114,8 +114,42 @@ class SignOffRequiredMixin(models.Model):
         ),
     )
 
-    # Fields whose live values must always equal the live revision's (subclasses extend).
-    signed_fields = ["title", "slug", "seo_title", "search_description"]
+    # Wagtail's bookkeeping on the page row. Every other field and child relation of the page
+    # (words, tags, co-authors, images chosen ...) is signed content: on a live page it must
+    # always equal the live revision's (messaging.services.live_fields_match_revision).
+    unsigned_fields = frozenset(
+        {
+            "id",
+            "pk",
+            "page_ptr",
+            "path",
+            "depth",
+            "numchild",
+            "url_path",
+            "content_type",
+            "live",
+            "has_unpublished_changes",
+            "first_published_at",
+            "last_published_at",
+            "live_revision",
+            "latest_revision",
+            "latest_revision_created_at",
+            "draft_title",
+            "locked",
+            "locked_at",
+            "locked_by",
+            "owner",
+            "go_live_at",
+            "expire_at",
+            "expired",
+            "locale",
+            "translation_key",
+            "alias_of",
+            "signoff_needed_by",
+            "wagtail_admin_comments",
+            "comments",
+        }
+    )
 
     class Meta:
         abstract = True
@@ -123,17 +157,79 @@ class SignOffRequiredMixin(models.Model):
     # --- Publishing ---------------------------------------------------------------------
 
     def save(self, *args, **kwargs):
+        if self.pk is None or self._state.adding:
+            return self._save_checked(args, kwargs)
+        # One lock order on every path: the page row first, then its review round
+        # (messaging.services locks them in the same order when a lead decides).
+        with transaction.atomic():
+            self._lock_row_and_keep_newer_publication(kwargs)
+            return self._save_checked(args, kwargs)
+
+    def _save_checked(self, args, kwargs):
         update_fields = kwargs.get("update_fields")
         if self._keep_as_draft() and update_fields is not None:
             kwargs["update_fields"] = list({*update_fields, "live", "live_revision"})
         self._check_no_other_road_to_live(kwargs.get("update_fields"))
         result = super().save(*args, **kwargs)
+        self._remember_live_state()
+        update_fields = kwargs.get("update_fields")
         if self.latest_revision_id and (update_fields is None or "latest_revision" in update_fields):
             # A new revision during review (any edit, by anyone) voids the sign-offs given so far.
             from messaging.services import void_outdated_round
 
             void_outdated_round(self, self.latest_revision)
         return result
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._remember_live_state()
+        return instance
+
+    def with_content_json(self, content):
+        page = super().with_content_json(content)
+        page._loaded_live_state = getattr(self, "_loaded_live_state", None)
+        return page
+
+    def _remember_live_state(self):
+        fields = self.__dict__
+        if "live" in fields and "live_revision_id" in fields:
+            self._loaded_live_state = (fields["live"], fields["live_revision_id"])
+
+    def _lock_row_and_keep_newer_publication(self, kwargs):
+        """A save made from a copy read before someone else published or unpublished the page
+        keeps their publication: it does not write its stale "draft" state back over it.
+
+        (Wagtail's editor saves a draft page's whole row before making the revision; if the last
+        sign-off published the page in between, that row would turn the page back into a draft
+        while its history says "Published".) The stale copy's words are not written on the live
+        row either; they reach the revision that the editor makes next, as for any live page.
+        """
+        from wagtail.models import Page
+
+        current = (
+            Page.objects.select_for_update()
+            .filter(pk=self.pk)
+            .values(
+                "live",
+                "live_revision_id",
+                "has_unpublished_changes",
+                "first_published_at",
+                "last_published_at",
+            )
+            .first()
+        )
+        loaded = getattr(self, "_loaded_live_state", None)
+        if current is None or loaded is None:
+            return
+        now = (current["live"], current["live_revision_id"])
+        if now == loaded or (self.live, self.live_revision_id) != loaded:
+            return  # nobody published in between, or this save itself publishes or unpublishes
+        for name, value in current.items():
+            setattr(self, name, value)
+        if current["live"]:
+            update_fields = kwargs.get("update_fields")
+            kwargs["update_fields"] = [name for name in (update_fields or []) if name in self.unsigned_fields]
 
     def save_revision(self, *args, overwrite_revision=None, **kwargs):
         """Never rewrite a revision that is, or was, under review: make a new one instead.
@@ -194,7 +290,7 @@ class SignOffRequiredMixin(models.Model):
             if self.live_revision_id is None or _publishing.get() != self.live_revision_id:
                 raise SignOffRequired(_("This page can only go live through the agency sign-off."))
             return
-        touches_words = update_fields is None or set(update_fields) & set(self.signed_fields)
+        touches_words = update_fields is None or set(update_fields) - self.unsigned_fields
         if touches_words and not live_fields_match_revision(self):
             raise SignOffRequired(
                 _("The words of a live page can only change through a new revision and a new sign-off.")

@@ -83,7 +83,6 @@ class MessagePage(SignOffRequiredMixin, Page):
 
     parent_page_types = ["messaging.MessageIndexPage"]
     subpage_types = []
-    signed_fields = [*SignOffRequiredMixin.signed_fields, "summary", "body"]
 
     class Meta:
         verbose_name = _("message")

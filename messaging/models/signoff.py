@@ -218,6 +218,11 @@ class SignOff(models.Model):
                 condition=models.Q(decision="signed_off"),
                 name="one_signoff_per_agency_per_revision",
             ),
+            models.UniqueConstraint(
+                fields=["revision", "user"],
+                condition=models.Q(decision="signed_off"),
+                name="one_signoff_per_person_per_revision",
+            ),
         ]
 
     def __str__(self):
