@@ -9,7 +9,9 @@ class MessagingConfig(AppConfig):
     def ready(self):
         from partners.roles import register_page_permissions
 
-        from . import signals  # noqa: F401 - voids sign-offs on new revisions, sets up index pages
+        from . import pinned_files, signals  # noqa: F401 - signals sets up new index pages
+
+        pinned_files.connect()
 
         # Authors and leads draft and edit under every message index; nobody gets a way to
         # publish them other than the sign-off workflow (messaging.permissions).

@@ -585,15 +585,15 @@ def live_fields_match_revision(page):
 
 
 def endorsements(page):
-    """The sign-offs of the page's live revision, one per agency, with agency (and logo) loaded."""
+    """The sign-offs of the page's live revision, one per agency, as recorded when they signed.
+
+    Names come from the records (SignOff.agency_name), not from the agencies as they are now:
+    renaming an agency does not change what a live page says was endorsed.
+    """
     if not page.live_revision_id:
         return []
     return list(
-        SignOff.objects.signed()
-        .filter(revision_id=page.live_revision_id, agency__isnull=False)
-        .select_related("agency", "agency__logo")
-        .prefetch_related("agency__logo__renditions")
-        .order_by("agency__name")
+        SignOff.objects.signed().filter(revision_id=page.live_revision_id).order_by("agency_name", "pk")
     )
 
 

@@ -94,6 +94,17 @@ class AgencyDeleteView(OwnAgencyMixin, generic.DeleteView):
                 % {"agency": self.object.name, "count": members},
             )
             return redirect("agencies:edit", self.object.pk)
+        if self.object.signoffs.exists():
+            # Sign-off records name the agency that signed: it stays, deactivated if need be.
+            messages.error(
+                request,
+                _(
+                    "%(agency)s has signed off published content, and those records must keep naming it. "
+                    "Untick “active” to hide the agency from the directory instead."
+                )
+                % {"agency": self.object.name},
+            )
+            return redirect("agencies:edit", self.object.pk)
         return super().dispatch(request, *args, **kwargs)
 
 

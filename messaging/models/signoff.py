@@ -175,8 +175,8 @@ class SignOff(models.Model):
         SIGNED_OFF = "signed_off", _("Signed off")
         CHANGES_REQUESTED = "changes_requested", _("Changes requested")
 
-    # The record outlives what it points at (a deleted page, agency or account): the links become
-    # empty and the snapshots below keep what was decided, by whom, on which words.
+    # The record outlives what it points at (a deleted page or account): the links become empty
+    # and the snapshots below keep what was decided, by whom, for which agency, on which words.
     task_state = models.ForeignKey(
         SignOffTaskState,
         on_delete=models.SET_NULL,
@@ -187,8 +187,9 @@ class SignOff(models.Model):
     revision = models.ForeignKey(
         Revision, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("revision")
     )
+    # An agency that has signed anything can be deactivated, never deleted (the records name it).
     agency = models.ForeignKey(
-        Agency, on_delete=models.SET_NULL, null=True, related_name="signoffs", verbose_name=_("agency")
+        Agency, on_delete=models.PROTECT, null=True, related_name="signoffs", verbose_name=_("agency")
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
