@@ -118,8 +118,18 @@ def submit_for_signoff(page, user):
     if not page.permissions_for_user(user).can_edit():
         raise SignOffRefused(_("You cannot submit this page for sign-off."))
     save_translated_strings_as_revision(page, user)
-    if page.get_latest_revision() is None:
+    latest = page.get_latest_revision()
+    if latest is None:
         page.save_revision(user=user)
+    elif is_fully_signed_off(latest):
+        if page.live and page.live_revision_id == latest.pk:
+            raise SignOffRefused(
+                _("This version is live and signed off already: there is nothing to submit.")
+            )
+        # Signed off once, then taken down (or never shown): its old sign-offs must not bring it
+        # back. The same words go round again as a new revision, which every agency signs afresh.
+        latest.as_object().save_revision(user=user, log_action=True)
+        page = type(page).objects.get(pk=page.pk)
     workflow_state = page.current_workflow_state
     if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         # Sent back with a change request: carry on with the same workflow, as Wagtail's own
@@ -243,12 +253,6 @@ def start_signoff_round(state, user=None):
         revision=state.revision,
         data={"agencies": [{"id": a.pk, "name": a.name} for a in required], "revision_id": state.revision_id},
     )
-    if required and not missing_agencies(state):
-        state.status = TaskState.STATUS_APPROVED
-        state.finished_at = timezone.now()
-        state.comment = _("Every required agency had already signed off this revision.")
-        state.save(update_fields=["status", "finished_at", "comment"])
-        return state
     from .notifications import notify_leads_of_new_round
 
     notify_leads_of_new_round(state)

@@ -73,6 +73,10 @@ def signoff_record(request, revision_id):
     page = revision.content_object
     if not isinstance(page, SignOffRequiredMixin) or not services.is_fully_signed_off(revision):
         raise Http404
+    is_public = page.live and page.live_revision_id == revision.pk
+    if not is_public and not page.permissions_for_user(request.user).can_edit():
+        # Signed but not (or no longer) public: only for the people who may edit the page.
+        raise PermissionDenied
     pdf = signoff_record_pdf(revision)
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"signoff-record-{page.pk}-revision-{revision.pk}-{page.locale.language_code}.pdf"

@@ -103,8 +103,6 @@ class AgencySignOffTask(Task):
         from messaging.services import start_signoff_round
 
         task_state = super().start(workflow_state, user=user)
-        # If every required agency already signed this exact revision (it was unpublished and
-        # submitted again unchanged), the round is complete at once; Wagtail then moves on.
         return start_signoff_round(task_state.specific, user=user)
 
     def deactivate(self, user=None):

@@ -96,3 +96,22 @@ def test_signoff_record_is_for_partners_and_signed_revisions_only(client, world)
 def pdf_text(data):
     reader = PdfReader(io.BytesIO(data))
     return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_the_record_of_a_signed_but_not_public_revision_is_for_its_editors_only(client, world):
+    page = world.draft()
+    world.submit(page)
+    page = world.sign_all(page)
+    url = reverse("messaging:signoff_record", args=[page.live_revision_id])
+    host = partner(world.agencies[1], "training_host", username="host")
+    editor = partner(world.agencies[1], "author", username="editor")
+
+    client.force_login(host)
+    assert client.get(url).status_code == 200, "the live version's record is for every partner"
+
+    page.unpublish()
+    refused = client.get(url)
+    assert (refused.status_code, refused["Location"]) == (302, "/admin/"), "Wagtail's permission refusal"
+    client.force_login(editor)
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"

@@ -191,7 +191,8 @@ def test_publishing_an_unsigned_revision_is_refused_at_the_model(world):
     assert not page.live
 
 
-def test_resubmitting_an_unchanged_signed_revision_counts_the_existing_signoffs(world):
+def test_an_unpublished_page_needs_a_fresh_round_to_come_back(world):
+    """An agency asked for it to be taken down: the old sign-offs must not bring it back."""
     page = world.draft()
     world.submit(page)
     page = world.sign_all(page)
@@ -201,8 +202,23 @@ def test_resubmitting_an_unchanged_signed_revision_counts_the_existing_signoffs(
 
     services.submit_for_signoff(MessagePage.objects.get(pk=page.pk), world.author)
     page = MessagePage.objects.get(pk=page.pk)
-    assert page.live and page.live_revision_id == signed_revision
-    assert SignOff.objects.count() == 3, "nobody had to sign again"
+    assert not page.live, "resubmitting the unchanged words republished nothing"
+    state = services.current_round(page)
+    assert state.revision_id != signed_revision
+    assert state.revision.as_object().summary == MessagePage.objects.get(pk=page.pk).summary
+    assert services.missing_agencies(state) == sorted(world.agencies, key=lambda a: a.name)
+
+    page = world.sign_all(page)
+    assert page.live and page.live_revision_id == state.revision_id
+    assert SignOff.objects.count() == 6, "every agency signed again"
+
+
+def test_submitting_the_live_signed_version_again_is_refused(world):
+    page = world.draft()
+    world.submit(page)
+    page = world.sign_all(page)
+    with pytest.raises(SignOffRefused, match="nothing to submit"):
+        services.submit_for_signoff(page, world.author)
 
 
 def test_partial_signoffs_on_the_same_revision_carry_over_to_a_new_round(world):
