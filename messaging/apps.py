@@ -9,9 +9,10 @@ class MessagingConfig(AppConfig):
     def ready(self):
         from partners.roles import register_page_permissions
 
-        from . import pinned_files, signals  # noqa: F401 - signals sets up new index pages
+        from . import notifications, pinned_files, signals  # noqa: F401 - signals sets up new index pages
 
         pinned_files.connect()
+        notifications.replace_wagtail_rejection_email()
 
         # Authors and leads draft and edit under every message index; nobody gets a way to
         # publish them other than the sign-off workflow (messaging.permissions).

@@ -51,3 +51,27 @@ def notify_reminder(state, agency):
 
     state_id, agency_id = state.pk, agency.pk
     transaction.on_commit(lambda: send_signoff_reminder.enqueue(state_id, agency_id))
+
+
+def replace_wagtail_rejection_email():
+    """Our change-request email (with the agency's comment, in the author's language) replaces
+    Wagtail's generic "rejected" email for sign-off workflows, so authors get one email, not two.
+
+    Connected under Wagtail's own dispatch_uid: whichever app is ready first, only ours remains.
+    """
+    from wagtail.admin.mail import WorkflowStateRejectionEmailNotifier
+    from wagtail.models import WorkflowState
+    from wagtail.signals import workflow_rejected
+
+    class RejectionEmailNotifier(WorkflowStateRejectionEmailNotifier):
+        def __call__(self, instance=None, **kwargs):
+            from .models import AgencySignOffTask
+
+            task = instance.current_task_state.task if instance.current_task_state_id else None
+            if task is not None and isinstance(task.specific, AgencySignOffTask):
+                return None
+            return super().__call__(instance=instance, **kwargs)
+
+    uid = "workflow_state_rejected_email_notification"
+    workflow_rejected.disconnect(sender=WorkflowState, dispatch_uid=uid)
+    workflow_rejected.connect(RejectionEmailNotifier(), sender=WorkflowState, dispatch_uid=uid, weak=False)

@@ -44,3 +44,16 @@ def test_the_emails_of_a_whole_signoff_have_neutral_subjects(homes, django_captu
         world.sign_all(page)
     assert mail.outbox, "the round sent emails"
     assert all("Harbor" not in message.subject for message in mail.outbox), [m.subject for m in mail.outbox]
+
+
+def test_a_change_request_sends_the_author_one_email_not_two(homes, django_capture_on_commit_callbacks):
+    from messaging import services
+
+    world = SignOffWorld(homes["en"], agencies=2)
+    page = world.draft()
+    state = world.submit(page)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_changes(state, world.lead(0), "Name the hotline.")
+    to_author = [message for message in mail.outbox if world.author.email in message.to]
+    assert len(to_author) == 1 and "Name the hotline." in to_author[0].body
