@@ -35,7 +35,10 @@ class TranslatedTextWidget(forms.MultiWidget):
     template_name = "home/widgets/translated_text.html"
 
     def __init__(self, multiline=False, attrs=None):
+        # The languages and their names are read together, once: reading the names again at
+        # render time disagreed with the inputs whenever settings.LANGUAGES changed in between.
         self.codes = languages()
+        self.names = dict(settings.LANGUAGES)
         base = forms.Textarea(attrs={"rows": 4}) if multiline else forms.TextInput()
         widgets = {code: base.__class__(attrs=dict(base.attrs)) for code in self.codes}
         super().__init__(widgets, attrs)
@@ -46,10 +49,9 @@ class TranslatedTextWidget(forms.MultiWidget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        names = dict(settings.LANGUAGES)
         for code, subwidget in zip(self.codes, context["widget"]["subwidgets"], strict=True):
             subwidget["language_code"] = code
-            subwidget["language_name"] = names[code]
+            subwidget["language_name"] = self.names[code]
         return context
 
 

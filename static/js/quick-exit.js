@@ -23,8 +23,14 @@
     return document.querySelector("[data-quick-exit]");
   }
 
+  // The count is also written on <html data-quick-exit-presses>, so that tests can wait for it.
+  function count(value) {
+    presses = value;
+    root.setAttribute("data-quick-exit-presses", String(value));
+  }
+
   function reset() {
-    presses = 0;
+    count(0);
     shiftAlone = false;
     if (timer) {
       window.clearTimeout(timer);
@@ -62,7 +68,7 @@
       return;
     }
     shiftAlone = false;
-    presses += 1;
+    count(presses + 1);
     if (presses === 1) {
       timer = window.setTimeout(reset, WINDOW_MS);
     }

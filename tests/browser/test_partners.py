@@ -109,6 +109,17 @@ def test_the_wide_matrix_scrolls_inside_its_own_labelled_region(visit, partners_
     region.focus()
     visit.page.keyboard.press("ArrowRight")
     visit.page.keyboard.press("ArrowRight")
+    # Scrolling may be smooth: wait until the region has moved instead of reading it at once.
+    region.evaluate(
+        """el => new Promise((resolve, reject) => {
+            const started = performance.now();
+            (function check() {
+                if (el.scrollLeft > 0) return resolve();
+                if (performance.now() - started > 10000) return reject(new Error("did not scroll"));
+                requestAnimationFrame(check);
+            })();
+        })"""
+    )
     assert region.evaluate("el => el.scrollLeft") > 0, "the keyboard scrolls the focused region"
 
 
