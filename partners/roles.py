@@ -72,6 +72,8 @@ ROLE_PERMISSIONS = {
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
+        # Partner accounts: create, deactivate, give roles. partners.accounts narrows what these
+        # allow (no superuser status, role groups only, no other person's password).
         "auth.add_user",
         "auth.change_user",
     ],

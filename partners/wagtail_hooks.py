@@ -21,7 +21,11 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from . import admin_views, services
+from . import (
+    admin_views,
+    services,
+    user_admin,  # noqa: F401 - registers the narrowed bulk actions on user accounts
+)
 from .access import is_coordinator
 from .forms import AgencyAdminForm
 from .models import Agency, Language, Membership, Population, Service

@@ -33,7 +33,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app with our account rules (partners.accounts): replaces "wagtail.users".
+    "partners.users_config.TaskforceUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
