@@ -108,7 +108,9 @@ class AgencyViewSet(ModelViewSet):
             ObjectList(
                 [
                     FieldPanel("confirm_verified"),
-                    FieldPanel("last_verified_on"),
+                    # Authors and leads tick "I have checked this entry" (today's date); only the
+                    # coordinator sets another date.
+                    FieldPanel("last_verified_on", permission="partners.add_agency"),
                     # Only the coordinator takes an agency out of the directory.
                     FieldPanel("is_active", permission="partners.add_agency"),
                 ],

@@ -85,7 +85,8 @@ def test_the_coordinator_cannot_open_or_change_a_superusers_account(client, peop
     client.force_login(people["coordinator"])
     assert client.get(edit_url(admin))["Location"] == DENIED
     response = client.post(
-        edit_url(admin), user_form(admin, email="attacker@example.org", password1="x-Pass-9876!", password2="x-Pass-9876!")
+        edit_url(admin),
+        user_form(admin, email="attacker@example.org", password1="x-Pass-9876!", password2="x-Pass-9876!"),
     )
     assert response.status_code == 302 and response["Location"] == DENIED
     admin_now = fresh(admin)
