@@ -1,7 +1,9 @@
 """Who may see and change what in the partner area. Every rule is a plain function."""
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import page_permission_policy
 
 
 def _membership(user):
@@ -92,3 +94,10 @@ class AgencyPermissionPolicy(ModelPermissionPolicy):
                 return queryset.filter(pk=agency.pk)
         return queryset.none()
 
+
+def pages_visible_in_chooser(pages, user):
+    """Live pages, and the unpublished pages `user` may edit: nobody else sees a draft's title."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return pages
+    editable = page_permission_policy.instances_user_has_permission_for(user, "change")
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

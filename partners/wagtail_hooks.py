@@ -11,6 +11,7 @@
 
 from django import forms
 from django.conf.locale import LANG_INFO
+from django.http import Http404
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -26,7 +27,7 @@ from . import (
     services,
     user_admin,  # noqa: F401 - registers the narrowed bulk actions on user accounts
 )
-from .access import is_coordinator
+from .access import is_coordinator, pages_visible_in_chooser
 from .forms import AgencyAdminForm
 from .models import Agency, Language, Membership, Population, Service
 
@@ -34,6 +35,25 @@ from .models import Agency, Language, Membership, Population, Service
 @hooks.register("register_log_actions")
 def register_partner_log_actions(actions):
     actions.register_action("partners.agency.imported", _("Import from CSV"), _("Imported from a CSV file"))
+
+
+# --- Page chooser: no titles of unpublished pages for people who may not edit them ---------------
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_unpublished_pages_from_chooser(pages, request):
+    """Wagtail's page chooser (browse and search) lists live pages, and drafts the user may edit.
+
+    Browsing into a page's children shows that page's title too: refuse an unpublished one.
+    """
+    from wagtail.models import Page
+
+    parent_id = (getattr(request, "resolver_match", None) and request.resolver_match.kwargs or {}).get(
+        "parent_page_id"
+    )
+    if parent_id and not pages_visible_in_chooser(Page.objects.filter(pk=parent_id), request.user).exists():
+        raise Http404
+    return pages_visible_in_chooser(pages, request.user)
 
 
 # --- Agencies ----------------------------------------------------------------------------------
