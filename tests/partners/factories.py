@@ -6,7 +6,6 @@ from django.utils import timezone
 
 from partners.models import Agency, AgencyType, Capability, Language, Membership, Population, Service
 
-
 PASSWORD = "correct horse battery staple"  # every factory user's password
 
 
