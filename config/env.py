@@ -54,3 +54,27 @@ def env_list(name, default=()):
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def client_ip_settings(trusted_proxy_count):
+    """django-axes' client-address settings (django-ipware) for our number of reverse proxies.
+
+    Without a proxy of ours (0, the default) only REMOTE_ADDR counts: an X-Forwarded-For header
+    could be written by anyone. With N proxies, each appends the address it received the request
+    from to X-Forwarded-For, so the client is the N-th entry from the right: ipware counts the
+    proxies listed in the header, which excludes the last one (that is REMOTE_ADDR), hence N - 1.
+    Entries further left were sent by the client and are ignored (non-strict: they may exist).
+    """
+    if trusted_proxy_count < 0:
+        raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+    if trusted_proxy_count == 0:
+        return {
+            "AXES_IPWARE_META_PRECEDENCE_ORDER": ("REMOTE_ADDR",),
+            "AXES_IPWARE_PROXY_COUNT": None,
+            "IPWARE_STRICT": True,
+        }
+    return {
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+        "AXES_IPWARE_PROXY_COUNT": trusted_proxy_count - 1,
+        "IPWARE_STRICT": False,
+    }

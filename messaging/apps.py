@@ -15,11 +15,13 @@ class MessagingConfig(AppConfig):
         notifications.replace_wagtail_rejection_email()
 
         # Authors and leads draft and edit under every message index; nobody gets a way to
-        # publish them other than the sign-off workflow (messaging.permissions).
+        # publish them other than the sign-off workflow (messaging.permissions). No group holds
+        # publish permission on content under sign-off (DESIGN.md, section 4): the coordinator
+        # takes a page down through SignOffPermissionTester, not through publish permission.
         for role in ("author", "communications_lead"):
             register_page_permissions(role, "messaging.MessageIndexPage", ["add_page", "change_page"])
         register_page_permissions(
             "coordinator",
             "messaging.MessageIndexPage",
-            ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+            ["add_page", "change_page", "lock_page", "unlock_page"],
         )

@@ -1,10 +1,13 @@
 """Who may see and change what in the partner area. Every rule is a plain function."""
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import page_permission_policy
 
 
-def membership_of(user):
+def _membership(user):
+    """The user's membership whatever the state of its agency; None for anonymous or inactive users."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return None
     try:
@@ -13,13 +16,27 @@ def membership_of(user):
         return None
 
 
+def membership_of(user):
+    """The membership that gives the user partner access, or None.
+
+    Staff of a deactivated agency lose it the moment the agency is deactivated (their roles act
+    for that agency only); a coordinator keeps theirs, whatever agency they belong to.
+    """
+    membership = _membership(user)
+    if membership is None or membership.is_coordinator:
+        return membership
+    if membership.agency_id is not None and not membership.agency.is_active:
+        return None
+    return membership
+
+
 def is_coordinator(user):
     """The task-force coordinator role; superusers administer everything too."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if user.is_superuser:
         return True
-    membership = membership_of(user)
+    membership = _membership(user)
     return bool(membership and membership.is_coordinator)
 
 
@@ -29,8 +46,11 @@ def is_partner(user):
 
 
 def agency_of(user):
+    """The active agency the user works for, or None (nobody acts for a deactivated agency)."""
     membership = membership_of(user)
-    return membership.agency if membership else None
+    if membership is None or membership.agency is None or not membership.agency.is_active:
+        return None
+    return membership.agency
 
 
 def can_edit_agency(user, agency):
@@ -40,6 +60,7 @@ def can_edit_agency(user, agency):
     membership = membership_of(user)
     return bool(
         membership
+        and agency_of(user) is not None
         and membership.agency_id == agency.pk
         and (membership.is_author or membership.is_communications_lead)
     )
@@ -68,6 +89,15 @@ class AgencyPermissionPolicy(ModelPermissionPolicy):
             return queryset
         if action == "change":
             membership = membership_of(user)
-            if membership and (membership.is_author or membership.is_communications_lead):
-                return queryset.filter(pk=membership.agency_id)
+            agency = agency_of(user)
+            if agency is not None and (membership.is_author or membership.is_communications_lead):
+                return queryset.filter(pk=agency.pk)
         return queryset.none()
+
+
+def pages_visible_in_chooser(pages, user):
+    """Live pages, and the unpublished pages `user` may edit: nobody else sees a draft's title."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return pages
+    editable = page_permission_policy.instances_user_has_permission_for(user, "change")
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

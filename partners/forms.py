@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -170,6 +171,10 @@ class AgencyAdminForm(WagtailAdminModelForm):
         grid.widget = CapabilityGridWidget(services=services, populations=populations)
         if self.instance.pk:
             grid.initial = [f"{c.service_id}:{c.population_id}" for c in self.instance.capabilities.all()]
+        if self.instance.last_verified_on:
+            self.fields["confirm_verified"].help_text = _(
+                "Last verified on %(date)s. Ticking this sets it to today's date."
+            ) % {"date": date_format(self.instance.last_verified_on)}
 
     def save(self, commit=True):
         if "capability_grid" in self.cleaned_data:

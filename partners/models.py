@@ -28,6 +28,14 @@ VERIFICATION_PERIOD = datetime.timedelta(days=365)
 RESERVED_AGENCY_SLUGS = frozenset({"matrix"})
 
 
+def validate_not_in_future(value):
+    """A verification happened on or before today (in the site's time zone)."""
+    if value and value > timezone.localdate():
+        raise ValidationError(
+            _("The date cannot be in the future: use today's date or an earlier one."), code="future_date"
+        )
+
+
 class AgencyType(models.TextChoices):
     LOCAL_LAW_ENFORCEMENT = "local_law_enforcement", _("Local law enforcement")
     STATE_LAW_ENFORCEMENT = "state_law_enforcement", _("State law enforcement")
@@ -156,6 +164,7 @@ class Agency(ClusterableModel):
         null=True,
         blank=True,
         help_text=_("The date someone at the agency last confirmed that this entry is correct."),
+        validators=[validate_not_in_future],
     )
 
     # --- Partner-only: never shown to anonymous visitors, never in public feeds or search ---

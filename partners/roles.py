@@ -72,6 +72,8 @@ ROLE_PERMISSIONS = {
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.choose_document",
+        # Partner accounts: create, deactivate, give roles. partners.accounts narrows what these
+        # allow (no superuser status, role groups only, no other person's password).
         "auth.add_user",
         "auth.change_user",
     ],
@@ -122,13 +124,18 @@ def sync_page_permissions(groups=None):
                 )
 
 
-def sync_user_groups(user):
-    """Put `user` in exactly the role groups their membership gives them."""
+def sync_user_groups(user, groups=None):
+    """Put `user` in exactly the role groups their membership gives them.
+
+    Staff of a deactivated agency hold no role (a coordinator keeps the coordinator role only).
+    """
     from .models import Membership
 
-    groups = ensure_role_groups()
-    membership = Membership.objects.filter(user=user).first()
+    groups = groups or ensure_role_groups()
+    membership = Membership.objects.select_related("agency").filter(user=user).first()
     roles = set(membership.roles) if membership else set()
+    if membership and membership.agency_id and not membership.agency.is_active:
+        roles &= {"coordinator"}
     for role, group in groups.items():
         if role in roles:
             user.groups.add(group)

@@ -26,7 +26,22 @@ def membership_deleted(sender, instance, **kwargs):
     sync_user_groups(instance.user)
 
 
+@receiver(pre_save, sender=Agency)
+def remember_active_state(sender, instance, raw=False, **kwargs):
+    if instance.pk and not raw:
+        stored = Agency.objects.filter(pk=instance.pk).values_list("is_active", flat=True).first()
+        instance._was_active = stored
+
+
 @receiver(post_save, sender=Agency)
-def agency_saved(sender, instance, created, **kwargs):
+def agency_saved(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
     if created:
         ensure_role_groups()
+    elif getattr(instance, "_was_active", instance.is_active) != instance.is_active:
+        # Deactivating an agency takes its staff's roles away at once; reactivating gives them back.
+        groups = ensure_role_groups()
+        for membership in instance.memberships.select_related("user"):
+            sync_user_groups(membership.user, groups)
+    instance._was_active = instance.is_active

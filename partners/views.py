@@ -29,6 +29,7 @@ from . import services
 from .access import agency_of, is_partner
 from .forms import DirectoryFilterForm, MatrixFilterForm
 from .models import Agency, DirectoryPage
+from .signin import PartnerLoginForm
 
 
 def directory_for_language(language_code=None):
@@ -160,6 +161,7 @@ def capability_matrix_pdf(request, page):
 
 class PartnerLoginView(auth_views.LoginView):
     template_name = "partners/login.html"
+    form_class = PartnerLoginForm  # says so when django-axes locks the sign-in out
     redirect_authenticated_user = True
 
     def get_form(self, form_class=None):

@@ -11,6 +11,7 @@
 
 from django import forms
 from django.conf.locale import LANG_INFO
+from django.http import Http404
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -22,8 +23,12 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter
 
-from . import admin_views, services
-from .access import is_coordinator
+from . import (
+    admin_views,
+    services,
+    user_admin,  # noqa: F401 - registers the narrowed bulk actions on user accounts
+)
+from .access import is_coordinator, pages_visible_in_chooser
 from .forms import AgencyAdminForm
 from .models import Agency, Language, Membership, Population, Service
 
@@ -52,6 +57,25 @@ def register_partner_log_actions(actions):
                 "previous": (log_entry.data.get("previous_agency") or {}).get("name", "?"),
                 "agency": log_entry.data.get("agency", {}).get("name", "?"),
             }
+
+
+# --- Page chooser: no titles of unpublished pages for people who may not edit them ---------------
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_unpublished_pages_from_chooser(pages, request):
+    """Wagtail's page chooser (browse and search) lists live pages, and drafts the user may edit.
+
+    Browsing into a page's children shows that page's title too: refuse an unpublished one.
+    """
+    from wagtail.models import Page
+
+    parent_id = (getattr(request, "resolver_match", None) and request.resolver_match.kwargs or {}).get(
+        "parent_page_id"
+    )
+    if parent_id and not pages_visible_in_chooser(Page.objects.filter(pk=parent_id), request.user).exists():
+        raise Http404
+    return pages_visible_in_chooser(pages, request.user)
 
 
 # --- Agencies ----------------------------------------------------------------------------------
@@ -126,7 +150,9 @@ class AgencyViewSet(ModelViewSet):
             ObjectList(
                 [
                     FieldPanel("confirm_verified"),
-                    FieldPanel("last_verified_on"),
+                    # Authors and leads tick "I have checked this entry" (today's date); only the
+                    # coordinator sets another date.
+                    FieldPanel("last_verified_on", permission="partners.add_agency"),
                     # Only the coordinator takes an agency out of the directory.
                     FieldPanel("is_active", permission="partners.add_agency"),
                 ],

@@ -50,3 +50,13 @@ def localize_submit_permission(transactional_db):
         "wagtail_localize.migrations.0006_create_submit_translation_permission"
     )
     migration.create_submit_translation_permission(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: no sign-in lockout (django-axes) carried over."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield

@@ -4,13 +4,14 @@ dev.py, test.py and production.py only hold what differs. Everything that differ
 between machines is read from the environment (see .env.example and README.md).
 """
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env, env_bool, env_int, env_list
+from config.env import client_ip_settings, env, env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -33,7 +34,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app with our account rules (partners.accounts): replaces "wagtail.users".
+    "partners.users_config.TaskforceUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -67,6 +70,8 @@ MIDDLEWARE = [
     "config.middleware.ContentSecurityPolicyMiddleware",
     "messaging.middleware.SignOffRefusalMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into partners.signin.lockout_response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -159,6 +164,33 @@ AUTH_PASSWORD_VALIDATORS = [
 # /en/accounts/login/); the Wagtail admin keeps its own login page at /admin/login/.
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "wagtailadmin_home"  # unused by our views, which go back to the directory
+WAGTAILADMIN_USER_LOGIN_FORM = "partners.signin.AdminLoginForm"  # says why a sign-in is locked
+
+# Sign-in resists guessing (django-axes, partners/signin.py): after LOGIN_FAILURE_LIMIT failures
+# for one user name, or from one client address, both sign-in pages refuse that user name or
+# client for LOGIN_LOCKOUT_MINUTES, even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: a user name, a client
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "partners.signin.lockout_response"
+AXES_VERBOSE = False
+# The attempts live in the cache, shared by every web host when REDIS_URL is set (production).
+# Without Redis each process would count on its own, so the database keeps them instead.
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler" if REDIS_URL else "axes.handlers.database.AxesDatabaseHandler"
+)
+# The client's address: REMOTE_ADDR unless TRUSTED_PROXY_COUNT reverse proxies of ours stand in
+# front (then X-Forwarded-For, read from the right so that a client cannot spoof it).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+_client_ip = client_ip_settings(TRUSTED_PROXY_COUNT)
+AXES_IPWARE_META_PRECEDENCE_ORDER = _client_ip["AXES_IPWARE_META_PRECEDENCE_ORDER"]
+AXES_IPWARE_PROXY_COUNT = _client_ip["AXES_IPWARE_PROXY_COUNT"]
+IPWARE_STRICT = _client_ip["IPWARE_STRICT"]
 
 # --- Languages --------------------------------------------------------------------------
 # LANGUAGES lists language codes; English and Spanish by default. Add any code Django knows

@@ -15,3 +15,8 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# Sign-in lockouts are counted in the (per-process, local-memory) cache, as production counts
+# them in Redis; tests/conftest.py empties it before each test. The check that warns about a
+# local-memory cache is for deployments, where several processes must share the count.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]

@@ -69,30 +69,41 @@ class SignOffRequired(Exception):
 
 
 class SignOffPermissionTester(PagePermissionTester):
-    """Nobody publishes a messaging page by hand; unpublishing and scheduling control stay."""
+    """Nobody publishes a messaging page by hand; unpublishing and scheduling control stay.
 
-    def _holds_publish_permission(self):
-        return PagePermissionTester.can_publish(self)
+    No group holds Wagtail's publish permission on content under sign-off, so taking a page down
+    (unpublish, unschedule, view restrictions) is given to the coordinator (and superusers) here.
+    """
+
+    def _may_take_down(self):
+        from partners.access import is_coordinator
+
+        return self.user.is_active and (PagePermissionTester.can_publish(self) or is_coordinator(self.user))
 
     def can_publish(self):
         return False
 
     def can_unpublish(self):
-        """Taking a page down is always safe: the coordinator may, at an agency's request,
-        without holding the publish permission that nobody but superusers has."""
-        from partners.access import is_coordinator
+        if not self.page.live or self.page_is_root or self.page_locked():
+            return False
+        return self._may_take_down()
 
-        if super().can_unpublish():
+    def can_delete(self, ignore_bulk=False):
+        if super().can_delete(ignore_bulk=ignore_bulk):
             return True
-        return bool(
-            self.page.live and not self.page_is_root and not self.page_locked() and is_coordinator(self.user)
+        # Wagtail asks for publish permission to delete a live page; the coordinator (who edits
+        # the page) takes it down without holding that permission.
+        return (
+            self._may_take_down()
+            and "change" in self.permissions
+            and (ignore_bulk or self.page.is_leaf() or "bulk_delete" in self.permissions)
         )
 
     def can_unschedule(self):
-        return self._holds_publish_permission()
+        return self._may_take_down()
 
     def can_set_view_restrictions(self):
-        return self._holds_publish_permission()
+        return self._may_take_down()
 
     def can_move_to(self, destination):
         # A message stays in its own language tree: moved under another language's index it

@@ -6,13 +6,15 @@ from django.utils import timezone
 
 from partners.models import Agency, AgencyType, Capability, Language, Membership, Population, Service
 
+PASSWORD = "correct horse battery staple"  # every factory user's password
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
     first_name = factory.Sequence(lambda n: f"First{n}")
     last_name = "Person"
-    password = factory.django.Password("correct horse battery staple")
+    password = factory.django.Password(PASSWORD)
 
     class Meta:
         model = get_user_model()
