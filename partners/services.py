@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
+from home import csv as spreadsheet_csv
 from home.fields import languages as site_languages
 
 from .forms import website_field
@@ -179,14 +180,11 @@ def matrix_csv(matrix):
     A cell lists the agencies' full names separated by "; "; an empty cell is a gap.
     """
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [spreadsheet_safe(_("Service"))] + [spreadsheet_safe(p.label) for p in matrix.populations]
-    )
+    writer = spreadsheet_csv.writer(out)
+    writer.writerow([_("Service")] + [p.label for p in matrix.populations])
     for row in matrix.rows:
         writer.writerow(
-            [spreadsheet_safe(row.service.label)]
-            + [spreadsheet_safe("; ".join(agency.name for agency in cell.agencies)) for cell in row.cells]
+            [row.service.label] + ["; ".join(agency.name for agency in cell.agencies) for cell in row.cells]
         )
     return out.getvalue()
 
@@ -242,28 +240,6 @@ DESCRIPTION_PREFIX = "description:"
 SERVICE_PREFIX = "service:"
 FORM_COLUMNS = tuple(c for c in PUBLIC_COLUMNS if c != "languages") + Agency.PARTNER_ONLY_FIELDS
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER_LIKE = re.compile(r"^[+-][\d\s().-]*$")
-
-
-def spreadsheet_safe(value):
-    """Stop a spreadsheet from running a cell as a formula (CSV injection).
-
-    A value starting with = + - @ or a control character gets a leading apostrophe, which
-    spreadsheets show as text; phone numbers such as "+1 555 0100" are left alone. The import
-    removes that apostrophe again, so an export can be imported unchanged.
-    """
-    value = "" if value is None else str(value)
-    if value.startswith(_FORMULA_START) and not _NUMBER_LIKE.match(value):
-        return "'" + value
-    return value
-
-
-def _unescape(value):
-    if value.startswith("'") and value[1:].startswith(_FORMULA_START):
-        return value[1:]
-    return value
-
 
 def _split_codes(value):
     return [part for part in re.split(r"[;,\s]+", value.strip()) if part]
@@ -291,7 +267,7 @@ def export_agencies_csv(out, *, agencies=None, public_only=False):
     services = list(Service.objects.all())
     columns = agency_csv_columns(services, public_only=public_only)
     agencies = with_public_details(Agency.objects.all() if agencies is None else agencies)
-    writer = csv.writer(out)
+    writer = spreadsheet_csv.writer(out)
     writer.writerow(columns)
     count = 0
     for agency in agencies:
@@ -314,7 +290,7 @@ def export_agencies_csv(out, *, agencies=None, public_only=False):
                 value = agency.last_verified_on.isoformat() if agency.last_verified_on else ""
             else:
                 value = getattr(agency, column)
-            row.append(spreadsheet_safe(value))
+            row.append(value)
         writer.writerow(row)
         count += 1
     return count
@@ -578,7 +554,8 @@ def import_agencies_csv(source, *, user=None):
                 errors.append(RowError(number, "", _("This row has more cells than the header has columns.")))
                 continue
             values = {
-                column: _unescape(cells[i]) if i < len(cells) else "" for i, column in enumerate(header)
+                column: spreadsheet_csv.from_spreadsheet(cells[i]) if i < len(cells) else ""
+                for i, column in enumerate(header)
             }
             slug = values["slug"].strip()
             row, row_errors = _validate_row(
