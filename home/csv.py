@@ -3,7 +3,8 @@
 Every CSV the site writes goes through ``writer()``, and every Wagtail report or listing export
 through ``protect_wagtail_exports()``, so that no cell can run as a formula when a coordinator opens
 the file in Excel or LibreOffice ("CSV injection"). The import undoes the escape with
-``from_spreadsheet()`` so an export can be imported unchanged.
+``from_spreadsheet()`` so an export can be imported unchanged, and asks
+``refused_character()`` about characters the database cannot store.
 """
 
 import csv
@@ -14,6 +15,9 @@ import re
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 # "+1 555 0100", "-3.5", "(555) 0100-2": numbers and phone numbers are not formulas that can call anything.
 _NUMBER_LIKE = re.compile(r"^[+-][\d\s().-]*$")
+# PostgreSQL refuses NUL in text; no database encodes a lone surrogate (an unpaired half of a
+# UTF-16 pair, which only a broken decoder or a crafted string produces).
+_REFUSED = re.compile("[\x00\ud800-\udfff]")
 
 
 def spreadsheet_safe(value):
@@ -51,6 +55,12 @@ class _SafeWriter:
 def writer(out, **options):
     """A csv.writer for `out` that writes every cell spreadsheet-safe."""
     return _SafeWriter(out, **options)
+
+
+def refused_character(value):
+    """The first character of `value` a database refuses to store (NUL, a lone surrogate), or None."""
+    match = _REFUSED.search(value)
+    return match.group() if match else None
 
 
 def protect_wagtail_exports():

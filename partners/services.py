@@ -382,6 +382,9 @@ def _check_header(header, services):
     service_columns = {f"{SERVICE_PREFIX}{service.slug}": service for service in services}
     seen = set()
     for column in header:
+        if spreadsheet_csv.refused_character(column):
+            errors.append(RowError(1, _printable_column(column), _refused_message()))
+            continue
         if column in seen:
             errors.append(RowError(1, column, _("This column appears twice.")))
         seen.add(column)
@@ -409,6 +412,27 @@ def _check_header(header, services):
         if column not in seen:
             errors.append(RowError(1, column, _("This column is required.")))
     return errors, service_columns
+
+
+def _refused_message():
+    return _(
+        "This cell contains a character that cannot be stored (a NUL byte or an invalid character). "
+        "Remove it and import again."
+    )
+
+
+def _refused_cells(number, values):
+    """Row errors for the cells holding a character no database stores (NUL, a lone surrogate)."""
+    return [
+        RowError(number, column, _refused_message())
+        for column, value in values.items()
+        if spreadsheet_csv.refused_character(value)
+    ]
+
+
+def _printable_column(column):
+    """A header cell fit to be shown in an error message."""
+    return "".join("\ufffd" if spreadsheet_csv.refused_character(char) else char for char in column)
 
 
 def _parse_bool(value):
@@ -557,6 +581,10 @@ def import_agencies_csv(source, *, user=None):
                 column: spreadsheet_csv.from_spreadsheet(cells[i]) if i < len(cells) else ""
                 for i, column in enumerate(header)
             }
+            refused = _refused_cells(number, values)
+            if refused:  # the database could not even compare these values: nothing more to check
+                errors += refused
+                continue
             slug = values["slug"].strip()
             row, row_errors = _validate_row(
                 number,
