@@ -143,3 +143,22 @@ def test_a_pdf_failure_is_a_logged_500_page_not_an_escaping_exception(
     logged = [r for r in caplog.records if r.name == "home.pdf" and r.levelname == "ERROR"]
     assert logged and logged[0].exc_info, caplog.records
     assert "partners/capability_matrix_pdf.html" in logged[0].getMessage()
+
+
+def test_a_signoff_record_pdf_failure_is_a_logged_500_page_and_nothing_is_cached(
+    client, homes, production_static, caplog
+):
+    world = SignOffWorld(homes["en"], agencies=1)
+    page = world.draft()
+    world.submit(page)
+    page = world.sign_all(page)
+    client.raise_request_exception = False
+    client.force_login(partner(world.agencies[0], "author"))
+    url = reverse("messaging:signoff_record", args=[page.live_revision_id])
+    with mock.patch("weasyprint.HTML.write_pdf", side_effect=RuntimeError("Pango broke")):
+        response = client.get(url)
+    assert response.status_code == 500 and "Something went wrong" in response.content.decode()
+    assert [r for r in caplog.records if r.name == "home.pdf" and r.exc_info]
+    # The failure was not cached: the next request makes the PDF.
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
