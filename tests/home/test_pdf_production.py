@@ -51,7 +51,9 @@ def assert_hashed_stylesheets_served(fetched, static_root, *names):
     assert None not in served.values(), fetched
     for name in names:
         stem, _dot, extension = name.rpartition(".")
-        hashed = [url for url in served if url.startswith(f"file:///static/{stem}.") and url != name]
+        hashed = [
+            url for url in served if url.startswith(f"file:///static/{stem}.") and not url.endswith(name)
+        ]
         assert hashed and hashed[0].endswith(f".{extension}"), fetched
         # Served from the collected (hashed) copy in STATIC_ROOT, not from the source tree.
         assert served[hashed[0]].is_relative_to(static_root)
