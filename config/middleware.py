@@ -67,16 +67,37 @@ class MalformedAdminPostMiddleware:
     anything is saved. The traceback is logged as a warning, so that a real bug raising one of
     these types stays visible.
 
+    Wagtail's page workflow views also act on the task state named in the URL without checking
+    that it belongs to the page named beside it (the permission check reads the page, the action
+    runs on the other page's round): such a POST is refused with the same 400 before the view runs.
+
     Only POSTs to the admin (ADMIN_URL_PREFIXES): our own views validate with forms.
     """
 
     MALFORMED_DATA_ERRORS = (KeyError, ValueError, TypeError, ValidationError)
+    PAGE_WORKFLOW_VIEWS = {
+        "wagtailadmin_pages:workflow_action",
+        "wagtailadmin_pages:collect_workflow_action_data",
+    }
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "POST" or request.resolver_match.view_name not in self.PAGE_WORKFLOW_VIEWS:
+            return None
+        from wagtail.models import TaskState
+
+        belongs = TaskState.objects.filter(
+            pk=view_kwargs["task_state_id"], workflow_state__object_id=str(view_kwargs["page_id"])
+        ).exists()
+        if belongs or not TaskState.objects.filter(pk=view_kwargs["task_state_id"]).exists():
+            return None  # Wagtail answers 404 for a task state that does not exist
+        logger.warning("Admin POST to %s names another page's task state", request.path_info)
+        return self._bad_request()
 
     def process_exception(self, request, exception):
         if request.method != "POST" or not isinstance(exception, self.MALFORMED_DATA_ERRORS):
@@ -90,6 +111,10 @@ class MalformedAdminPostMiddleware:
             exception,
             exc_info=exception,
         )
+        return self._bad_request()
+
+    @staticmethod
+    def _bad_request():
         return HttpResponseBadRequest(
             _("The form sent was incomplete or not valid. Reload the page and try again."),
             content_type="text/plain; charset=utf-8",

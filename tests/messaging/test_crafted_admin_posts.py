@@ -171,3 +171,19 @@ def test_the_middleware_only_answers_for_malformed_admin_posts(rf, method, path,
     middleware = MalformedAdminPostMiddleware(lambda request: None)
     response = middleware.process_exception(getattr(rf, method)(path), exception)
     assert (response.status_code if response else None) == status
+
+
+def test_a_workflow_action_naming_another_pages_round_is_a_400_and_signs_nothing(client, world):
+    """The lead may sign both, but a POST for page A must not act on page B's round."""
+    a = world.draft(title="Page A")
+    world.submit(a)
+    b = world.draft(title="Page B")
+    b_round = world.submit(b)
+    client.force_login(world.lead(0))
+    before = snapshot(a), snapshot(b)
+    url = reverse("wagtailadmin_pages:workflow_action", args=[a.pk, "sign_off", b_round.pk])
+    assert_bad_request(client.post(url))
+    assert (snapshot(a), snapshot(b)) == before
+    # Positive control: the same POST with the page's own round signs it.
+    assert client.post(workflow_url("workflow_action", b, "sign_off")).status_code == 302
+    assert SignOff.objects.get().task_state_id == b_round.pk
