@@ -1,10 +1,17 @@
 """Project middleware: wiring only, the policies live in settings."""
 
+import logging
+
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import is_valid_path
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -47,3 +54,68 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             response.headers.setdefault("Content-Language", get_language())
             return response
         return super().process_response(request, response)
+
+
+class MalformedAdminPostMiddleware:
+    """Answer 400, not 500, when the admin cannot even read a crafted POST.
+
+    Wagtail reads some POST data without a form's protection: a StreamField without its
+    ``-count``, ``-type`` or ``-order`` fields raises KeyError (MultiValueDictKeyError) or
+    ValueError while the editor form reads it, and posting to a workflow step's "collect data"
+    URL for an action that has no form raises TypeError. None of that is a server fault: it gets
+    a 400 with a message in the user's language. Both fail while reading the data, before
+    anything is saved. The traceback is logged as a warning, so that a real bug raising one of
+    these types stays visible.
+
+    Wagtail's page workflow views also act on the task state named in the URL without checking
+    that it belongs to the page named beside it (the permission check reads the page, the action
+    runs on the other page's round): such a POST is refused with the same 400 before the view runs.
+
+    Only POSTs to the admin (ADMIN_URL_PREFIXES): our own views validate with forms.
+    """
+
+    MALFORMED_DATA_ERRORS = (KeyError, ValueError, TypeError, ValidationError)
+    PAGE_WORKFLOW_VIEWS = {
+        "wagtailadmin_pages:workflow_action",
+        "wagtailadmin_pages:collect_workflow_action_data",
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "POST" or request.resolver_match.view_name not in self.PAGE_WORKFLOW_VIEWS:
+            return None
+        from wagtail.models import TaskState
+
+        belongs = TaskState.objects.filter(
+            pk=view_kwargs["task_state_id"], workflow_state__object_id=str(view_kwargs["page_id"])
+        ).exists()
+        if belongs or not TaskState.objects.filter(pk=view_kwargs["task_state_id"]).exists():
+            return None  # Wagtail answers 404 for a task state that does not exist
+        logger.warning("Admin POST to %s names another page's task state", request.path_info)
+        return self._bad_request()
+
+    def process_exception(self, request, exception):
+        if request.method != "POST" or not isinstance(exception, self.MALFORMED_DATA_ERRORS):
+            return None
+        if not request.path_info.startswith(tuple(settings.ADMIN_URL_PREFIXES)):
+            return None
+        logger.warning(
+            "Malformed admin POST to %s: %s: %s",
+            request.path_info,
+            type(exception).__name__,
+            exception,
+            exc_info=exception,
+        )
+        return self._bad_request()
+
+    @staticmethod
+    def _bad_request():
+        return HttpResponseBadRequest(
+            _("The form sent was incomplete or not valid. Reload the page and try again."),
+            content_type="text/plain; charset=utf-8",
+        )

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site")
+
+    def ready(self):
+        from .csv import protect_wagtail_exports
+
+        protect_wagtail_exports()

@@ -177,7 +177,10 @@ class VerificationDueColumn(Column):
 
 
 class AgenciesToVerifyView(CoordinatorOnlyMixin, ReportView):
-    """Active agencies whose entry nobody has confirmed in 12 months (a report, with CSV/XLSX export)."""
+    """Active agencies whose entry nobody has confirmed in 12 months (a report, with CSV/XLSX export).
+
+    The export is spreadsheet-safe like every Wagtail export (home.csv.protect_wagtail_exports).
+    """
 
     page_title = gettext_lazy("Agency entries to re-verify")
     header_icon = "warning"

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
+from home import csv as spreadsheet_csv
 from home.fields import languages as site_languages
 
 from .forms import website_field
@@ -179,14 +180,11 @@ def matrix_csv(matrix):
     A cell lists the agencies' full names separated by "; "; an empty cell is a gap.
     """
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [spreadsheet_safe(_("Service"))] + [spreadsheet_safe(p.label) for p in matrix.populations]
-    )
+    writer = spreadsheet_csv.writer(out)
+    writer.writerow([_("Service")] + [p.label for p in matrix.populations])
     for row in matrix.rows:
         writer.writerow(
-            [spreadsheet_safe(row.service.label)]
-            + [spreadsheet_safe("; ".join(agency.name for agency in cell.agencies)) for cell in row.cells]
+            [row.service.label] + ["; ".join(agency.name for agency in cell.agencies) for cell in row.cells]
         )
     return out.getvalue()
 
@@ -242,28 +240,6 @@ DESCRIPTION_PREFIX = "description:"
 SERVICE_PREFIX = "service:"
 FORM_COLUMNS = tuple(c for c in PUBLIC_COLUMNS if c != "languages") + Agency.PARTNER_ONLY_FIELDS
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER_LIKE = re.compile(r"^[+-][\d\s().-]*$")
-
-
-def spreadsheet_safe(value):
-    """Stop a spreadsheet from running a cell as a formula (CSV injection).
-
-    A value starting with = + - @ or a control character gets a leading apostrophe, which
-    spreadsheets show as text; phone numbers such as "+1 555 0100" are left alone. The import
-    removes that apostrophe again, so an export can be imported unchanged.
-    """
-    value = "" if value is None else str(value)
-    if value.startswith(_FORMULA_START) and not _NUMBER_LIKE.match(value):
-        return "'" + value
-    return value
-
-
-def _unescape(value):
-    if value.startswith("'") and value[1:].startswith(_FORMULA_START):
-        return value[1:]
-    return value
-
 
 def _split_codes(value):
     return [part for part in re.split(r"[;,\s]+", value.strip()) if part]
@@ -291,7 +267,7 @@ def export_agencies_csv(out, *, agencies=None, public_only=False):
     services = list(Service.objects.all())
     columns = agency_csv_columns(services, public_only=public_only)
     agencies = with_public_details(Agency.objects.all() if agencies is None else agencies)
-    writer = csv.writer(out)
+    writer = spreadsheet_csv.writer(out)
     writer.writerow(columns)
     count = 0
     for agency in agencies:
@@ -314,7 +290,7 @@ def export_agencies_csv(out, *, agencies=None, public_only=False):
                 value = agency.last_verified_on.isoformat() if agency.last_verified_on else ""
             else:
                 value = getattr(agency, column)
-            row.append(spreadsheet_safe(value))
+            row.append(value)
         writer.writerow(row)
         count += 1
     return count
@@ -406,6 +382,9 @@ def _check_header(header, services):
     service_columns = {f"{SERVICE_PREFIX}{service.slug}": service for service in services}
     seen = set()
     for column in header:
+        if spreadsheet_csv.refused_character(column):
+            errors.append(RowError(1, _printable_column(column), _refused_message()))
+            continue
         if column in seen:
             errors.append(RowError(1, column, _("This column appears twice.")))
         seen.add(column)
@@ -433,6 +412,27 @@ def _check_header(header, services):
         if column not in seen:
             errors.append(RowError(1, column, _("This column is required.")))
     return errors, service_columns
+
+
+def _refused_message():
+    return _(
+        "This cell contains a character that cannot be stored (a NUL byte or an invalid character). "
+        "Remove it and import again."
+    )
+
+
+def _refused_cells(number, values):
+    """Row errors for the cells holding a character no database stores (NUL, a lone surrogate)."""
+    return [
+        RowError(number, column, _refused_message())
+        for column, value in values.items()
+        if spreadsheet_csv.refused_character(value)
+    ]
+
+
+def _printable_column(column):
+    """A header cell fit to be shown in an error message."""
+    return "".join("\ufffd" if spreadsheet_csv.refused_character(char) else char for char in column)
 
 
 def _parse_bool(value):
@@ -578,8 +578,13 @@ def import_agencies_csv(source, *, user=None):
                 errors.append(RowError(number, "", _("This row has more cells than the header has columns.")))
                 continue
             values = {
-                column: _unescape(cells[i]) if i < len(cells) else "" for i, column in enumerate(header)
+                column: spreadsheet_csv.from_spreadsheet(cells[i]) if i < len(cells) else ""
+                for i, column in enumerate(header)
             }
+            refused = _refused_cells(number, values)
+            if refused:  # the database could not even compare these values: nothing more to check
+                errors += refused
+                continue
             slug = values["slug"].strip()
             row, row_errors = _validate_row(
                 number,

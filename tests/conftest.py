@@ -60,3 +60,28 @@ def fresh_cache():
     for cache in caches.all():
         cache.clear()
     yield
+
+
+PRODUCTION_STATIC_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """A real `collectstatic` with production's storage (hashed names, manifest), once per session."""
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    root = tmp_path_factory.mktemp("static_root")
+    storages = {**settings.STORAGES, "staticfiles": {"BACKEND": PRODUCTION_STATIC_STORAGE}}
+    with override_settings(STORAGES=storages, STATIC_ROOT=root):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    return {"STORAGES": storages, "STATIC_ROOT": root}
+
+
+@pytest.fixture
+def production_static(collected_static, settings):
+    """Static files as production serves them: {% static %} gives hashed URLs from the manifest."""
+    settings.STORAGES = collected_static["STORAGES"]
+    settings.STATIC_ROOT = collected_static["STATIC_ROOT"]
+    return collected_static["STATIC_ROOT"]
