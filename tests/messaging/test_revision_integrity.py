@@ -22,12 +22,6 @@ def world(homes):
     return SignOffWorld(homes["en"], agencies=2)
 
 
-def published(world, **fields):
-    page = world.draft(**fields)
-    world.submit(page)
-    return world.sign_all(page)
-
-
 def test_overwriting_the_revision_under_review_makes_a_new_one_and_voids(client, world):
     page = world.draft(title="T", slug="t", summary="Signed words")
     state = world.submit(page)
@@ -50,7 +44,7 @@ def test_overwriting_the_revision_under_review_makes_a_new_one_and_voids(client,
 
 
 def test_overwriting_a_signed_live_revision_then_resubmitting_does_not_publish_unsigned_words(client, world):
-    page = published(world, title="T", slug="t", summary="Signed words")
+    page = world.published(title="T", slug="t", summary="Signed words")
     signed = page.live_revision_id
     client.force_login(world.author)
     client.post(
@@ -64,7 +58,7 @@ def test_overwriting_a_signed_live_revision_then_resubmitting_does_not_publish_u
 
 
 def test_a_revision_rewritten_in_the_database_is_no_longer_signed_off(world):
-    page = published(world, summary="Signed words")
+    page = world.published(summary="Signed words")
     revision = page.live_revision
     assert services.is_fully_signed_off(revision)
     revision.content = {**revision.content, "summary": "Rewritten"}
@@ -75,7 +69,7 @@ def test_a_revision_rewritten_in_the_database_is_no_longer_signed_off(world):
 
 
 def test_a_page_cannot_go_live_with_another_pages_signed_revision(world):
-    signed = published(world)
+    signed = world.published()
     other = world.draft(summary="Unsigned")
     with pytest.raises(SignOffRequired):
         other.publish(signed.live_revision)
@@ -86,7 +80,7 @@ def test_a_page_cannot_go_live_with_another_pages_signed_revision(world):
 
 
 def test_republishing_an_old_signed_revision_over_new_row_words_by_save_is_refused(world):
-    page = published(world, summary="Signed words")
+    page = world.published(summary="Signed words")
     signed = page.live_revision
     page.unpublish()
     page = MessagePage.objects.get(pk=page.pk)
@@ -99,14 +93,14 @@ def test_republishing_an_old_signed_revision_over_new_row_words_by_save_is_refus
 
 
 def test_copying_a_live_message_in_code_leaves_a_draft(world):
-    page = published(world, slug="original")
+    page = world.published(slug="original")
     copy = page.copy(update_attrs={"slug": "original-copy", "title": "Copy"})
     copy = MessagePage.objects.get(pk=copy.pk)
     assert copy.live is False
 
 
 def test_converting_a_translation_into_an_alias_does_not_put_it_live(client, world, publisher_with_localize):
-    page = published(world)
+    page = world.published()
     _translation, spanish = localize_translation(page)
     client.force_login(publisher_with_localize)
     client.post(reverse("wagtail_localize:convert_to_alias", args=[spanish.pk]))
@@ -169,7 +163,7 @@ def test_submit_after_changes_were_requested_resumes_the_workflow(client, world)
 
 
 def test_an_unfinished_translation_cannot_be_submitted(world):
-    page = published(world)
+    page = world.published()
     _translation, spanish = localize_translation(page)
     with pytest.raises(SignOffRefused, match="not finished"):
         services.submit_for_signoff(spanish, world.author)
@@ -177,7 +171,7 @@ def test_an_unfinished_translation_cannot_be_submitted(world):
 
 
 def test_deleting_a_signed_message_keeps_the_sign_off_records(client, world):
-    page = published(world, title="Soon deleted")
+    page = world.published(title="Soon deleted")
     revision_id = page.live_revision_id
     client.force_login(coordinator())
     response = client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
@@ -216,7 +210,7 @@ def test_a_refusal_inside_an_admin_view_becomes_a_message_not_an_error(
     Transactional, so that wagtail-localize's publish runs when the view's transaction commits,
     inside the request, as in production.
     """
-    page = published(world)
+    page = world.published()
     translation, spanish = localize_translation(page)
     client.force_login(coordinator())
     response = client.post(
@@ -249,7 +243,7 @@ def test_the_old_publish_scheduled_pages_command_has_the_same_checks():
 
 
 def test_a_message_cannot_be_moved_into_another_language_tree(world):
-    page = published(world)
+    page = world.published()
     spanish_index = world.index.get_translation(Locale.objects.get(language_code="es"))
     assert not page.permissions_for_user(coordinator()).can_move_to(spanish_index)
     assert page.permissions_for_user(coordinator()).can_move_to(world.index) in {

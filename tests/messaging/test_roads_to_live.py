@@ -41,15 +41,6 @@ def admin_user(request, publisher):
     return UserFactory(username="root", is_superuser=True, is_staff=True)
 
 
-def published(world, **fields):
-    """A page live with a completely signed-off revision."""
-    page = world.draft(**fields)
-    world.submit(page)
-    page = world.sign_all(page)
-    assert page.live
-    return page
-
-
 def state_of(page):
     page = Page.objects.get(pk=page.pk)
     return page.live, page.live_revision_id
@@ -83,7 +74,7 @@ def test_create_and_publish_in_one_step_does_not_publish(client, world, admin_us
 
 
 def test_publish_of_an_edit_to_a_live_page_keeps_the_signed_version_live(client, world, admin_user):
-    page = published(world)
+    page = world.published()
     before = state_of(page)
     client.force_login(admin_user)
     client.post(
@@ -149,7 +140,7 @@ def test_bulk_publish_does_not_publish(client, world, admin_user):
 
 
 def test_copy_with_publish_copies_does_not_publish_the_copy(client, world, publisher):
-    page = published(world)
+    page = world.published()
     client.force_login(publisher)
     response = client.post(
         reverse("wagtailadmin_pages:copy", args=[page.pk]),
@@ -174,7 +165,7 @@ def test_copy_with_publish_copies_does_not_publish_the_copy(client, world, publi
 
 
 def test_an_alias_stays_a_draft_even_when_its_original_is_republished(world):
-    page = published(world)
+    page = world.published()
     alias = page.create_alias(update_slug="alias-of-message")
     assert state_of(alias) == (False, None)
     world.edit(page, summary="New words")
@@ -187,7 +178,7 @@ def test_localize_tree_synchronisation_creates_draft_aliases_only(world):
     from wagtail_localize.models import LocaleSynchronization
 
     spanish = Locale.objects.get(language_code="es")
-    page = published(world, slug="synced")
+    page = world.published(slug="synced")
     # Saving a synchronisation creates aliases of every untranslated page in the target tree.
     LocaleSynchronization.objects.create(locale=spanish, sync_from=Locale.objects.get(language_code="en"))
     mirror = MessagePage.objects.filter(translation_key=page.translation_key, locale=spanish).first()
@@ -196,7 +187,7 @@ def test_localize_tree_synchronisation_creates_draft_aliases_only(world):
 
 
 def test_revert_to_an_older_revision_and_publish_is_refused(client, world, publisher):
-    page = published(world, title="Signed words")
+    page = world.published(title="Signed words")
     signed = page.live_revision
     world.edit(page, title="Draft words")
 
@@ -214,7 +205,7 @@ def test_revert_to_an_older_revision_and_publish_is_refused(client, world, publi
 
 
 def test_unpublish_then_republish_an_edited_draft_is_refused(client, world, publisher):
-    page = published(world)
+    page = world.published()
     client.force_login(publisher)
     response = client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
     assert response.status_code == 302
@@ -241,7 +232,7 @@ def test_direct_saves_from_code_cannot_make_it_live_or_change_live_words(world):
         draft.save()
     assert state_of(draft) == (False, None)
 
-    page = published(world)
+    page = world.published()
     page.summary = "Changed behind everyone's back"
     with pytest.raises(SignOffRequired):
         page.save()
@@ -270,7 +261,7 @@ def test_a_command_calling_publish_on_an_unsigned_revision_fails(world):
 
 
 def test_localize_creates_translations_of_live_messages_as_drafts(client, world, publisher):
-    page = published(world)
+    page = world.published()
     client.force_login(publisher)
     response = client.post(
         reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
@@ -282,7 +273,7 @@ def test_localize_creates_translations_of_live_messages_as_drafts(client, world,
 
 
 def test_localize_editor_publish_is_refused(client, world, publisher):
-    page = published(world)
+    page = world.published()
     _translation, spanish = localize_translation(page)
     client.force_login(publisher)
     response = client.post(reverse("wagtailadmin_pages:edit", args=[spanish.pk]), {"action": "publish"})
@@ -291,7 +282,7 @@ def test_localize_editor_publish_is_refused(client, world, publisher):
 
 
 def test_localize_save_target_with_publish_is_refused(world, django_capture_on_commit_callbacks):
-    page = published(world)
+    page = world.published()
     translation, spanish = localize_translation(page)
     with pytest.raises(SignOffRequired), django_capture_on_commit_callbacks(execute=True):
         translation.save_target(publish=True)
@@ -299,7 +290,7 @@ def test_localize_save_target_with_publish_is_refused(world, django_capture_on_c
 
 
 def test_localize_update_translations_and_publish_is_refused(client, world, publisher):
-    page = published(world)
+    page = world.published()
     translation, spanish = localize_translation(page)
     client.force_login(publisher)
     response = client.post(
@@ -311,7 +302,7 @@ def test_localize_update_translations_and_publish_is_refused(client, world, publ
 
 
 def test_a_translation_goes_live_through_its_own_signoff(world):
-    page = published(world, summary="Help is free.")
+    page = world.published(summary="Help is free.")
     translation, spanish = localize_translation(page)
     translate_strings(translation, prefix="ES ")
     state = services.submit_for_signoff(spanish, world.author).current_task_state.specific

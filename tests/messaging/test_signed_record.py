@@ -19,16 +19,8 @@ def world(homes):
     return SignOffWorld(homes["en"], agencies=2)
 
 
-def published(world, **fields):
-    page = world.draft(**fields)
-    world.submit(page)
-    page = world.sign_all(page)
-    assert page.live
-    return page
-
-
 def test_endorsed_by_shows_the_names_recorded_at_signing_not_todays(client, world):
-    page = published(world)
+    page = world.published()
     agency = world.agencies[0]
     original_name = agency.name
     agency.name = "Renamed Behind Everyone's Back"
@@ -43,7 +35,7 @@ def test_endorsed_by_shows_the_names_recorded_at_signing_not_todays(client, worl
 
 
 def test_an_agency_that_signed_cannot_be_deleted_only_deactivated(client, world):
-    published(world)
+    world.published()
     signer = world.agencies[0]
     signer.memberships.all().delete()  # no members left: only its sign-offs hold it
     bystander = AgencyFactory(name="Never Signed")
@@ -61,7 +53,7 @@ def test_an_agency_that_signed_cannot_be_deleted_only_deactivated(client, world)
 
 
 def test_tags_and_co_authors_of_a_live_page_only_change_through_a_signed_revision(world):
-    page = published(world)
+    page = world.published()
     page.tags.add("labour")
     with pytest.raises(SignOffRequired):
         page.save()
@@ -83,7 +75,7 @@ def test_tags_and_co_authors_of_a_live_page_only_change_through_a_signed_revisio
 
 
 def test_an_unrelated_save_of_a_live_page_still_works(world):
-    page = published(world)
+    page = world.published()
     page.save()  # same words as the live revision: nothing to refuse
     page.save_revision(user=world.author)  # a draft on a live page
     assert MessagePage.objects.get(pk=page.pk).live
@@ -92,7 +84,7 @@ def test_an_unrelated_save_of_a_live_page_still_works(world):
 def test_localize_update_translations_does_not_write_unsigned_tags_into_a_live_translation(
     client, world, django_capture_on_commit_callbacks
 ):
-    english = published(world)
+    english = world.published()
     translation, spanish = localize_translation(english)
     translate_strings(translation)
     services.submit_for_signoff(spanish, world.author)
@@ -133,7 +125,7 @@ def test_the_file_of_an_image_shown_by_a_signed_live_page_cannot_be_replaced(cli
 
     shown, unused = _image("shown"), _image("unused")
     body = [{"type": "image", "value": {"image": shown.pk, "alt_text": "A poster", "caption": ""}}]
-    published(world, body=body)
+    world.published(body=body)
     client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
 
     def replace(image):
