@@ -385,7 +385,8 @@ SITE_TEXT = {
         ),
         "footer_text": (
             "Taskforce Commons is the shared website of the partner agencies of the anti-human-trafficking "
-            "task force. Everything published here has been approved by every partner agency."
+            "task force. Each page is published only after the partner agencies named at its foot have "
+            "signed off its exact words."
         ),
     },
     "es": {
@@ -397,7 +398,8 @@ SITE_TEXT = {
         ),
         "footer_text": (
             "Taskforce Commons es el sitio web común de las agencias asociadas del grupo de trabajo contra la "
-            "trata de personas. Todo lo que se publica aquí ha sido aprobado por cada una de las agencias."
+            "trata de personas. Cada página se publica solo después de que las agencias asociadas nombradas al "
+            "pie hayan aprobado su texto exacto."
         ),
     },
 }
@@ -415,8 +417,15 @@ def _stream(entries):
     return [{"type": block_type, "value": value} for block_type, value in entries]
 
 
-def _publish(page):
-    page.save_revision().publish()
+def _draft(page):
+    """Save the page's words as a new revision. Pages go live later, when the partner agencies
+    have signed them off (messaging.demo.sign_pages, the seeding's second phase)."""
+    page.save_revision(log_action=True)
+
+
+def _latest(page):
+    """What the page says in its latest revision (signed or not): the demo's idempotency check."""
+    return page.get_latest_revision_as_object() if page.latest_revision_id else page
 
 
 def _ensure_locale(code):
@@ -429,13 +438,14 @@ def _ensure_home(report):
     home = site.root_page.specific if site else None
     if not isinstance(home, HomePage):
         raise RuntimeError("The default site's root is not a HomePage; run migrations on a fresh database.")
-    # Fill the placeholder created by the migration, once.
-    if not home.introduction:
+    # Fill the placeholder created by the migration, once. It stays live with its first words
+    # until the agencies have signed the demo's.
+    if not _latest(home).introduction:
         content = HOME["en"]
         home.title = content["title"]
         home.headline = content["headline"]
         home.introduction = content["introduction"]
-        _publish(home)
+        _draft(home)
         report.note("English home page")
     return home
 
@@ -445,7 +455,7 @@ def _translate(page, locale, content, report, fields):
     existing = page.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific
-    translation = add_translation(page, locale, **fields(content))
+    translation = add_translation(page, locale, publish=False, **fields(content))
     report.note(f"{locale.language_code}: {translation.title}")
     return translation
 
@@ -475,7 +485,7 @@ def _ensure_standard_page(parent, content, report, *, show_in_menus=True):
         return existing.specific
     page = StandardPage(show_in_menus=show_in_menus, **_standard_fields(content))
     parent.add_child(instance=page)
-    _publish(page)
+    _draft(page)
     report.note(f"en: {page.title}")
     return page
 
@@ -559,22 +569,23 @@ def seed(report=None, *, password=None):
     report_page = _ensure_standard_page(home, REPORT["en"], report)
     safety = _ensure_standard_page(home, SAFETY["en"], report)
 
-    home = HomePage.objects.get(pk=home.pk)
+    home = _latest(HomePage.objects.get(pk=home.pk))
     if not home.body:
         home.body = _home_sections(about, report_page, safety)
-        _publish(home)
+        _draft(home)
 
     home_es = _translate(home, spanish, HOME["es"], report, _home_fields)
     for page, content in ((about, ABOUT["es"]), (report_page, REPORT["es"]), (safety, SAFETY["es"])):
         _translate(page, spanish, content, report, _standard_fields)
-    home_es = HomePage.objects.get(pk=home_es.pk)  # fresh: children were added through another instance
+    # Fresh: children were added through another instance.
+    home_es = _latest(HomePage.objects.get(pk=home_es.pk))
     if not home_es.body:
         home_es.body = _home_sections_es(
             about.get_translation(spanish),
             report_page.get_translation(spanish),
             safety.get_translation(spanish),
         )
-        _publish(home_es)
+        _draft(home_es)
 
     text = _ensure_site_text(report)
     site = Site.objects.get(is_default_site=True)

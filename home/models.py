@@ -6,11 +6,18 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from messaging.gate import SignOffRequiredMixin
+
 from .blocks import BaseStreamBlock, HomeStreamBlock
 
 
-class HomePage(Page):
-    """The root of each language's tree: one per locale (translations are added by wagtail-localize)."""
+class HomePage(SignOffRequiredMixin, Page):
+    """The root of each language's tree: one per locale (translations are added by wagtail-localize).
+
+    Like every public page, published only through the agency sign-off (messaging.gate).
+    """
+
+    signoff_scope = SignOffRequiredMixin.SCOPE_SITE
 
     headline = models.CharField(
         _("headline"),
@@ -44,7 +51,11 @@ class HomePage(Page):
         return super().can_create_at(parent) and not cls.objects.exists()
 
 
-class StandardPage(Page):
+class StandardPage(SignOffRequiredMixin, Page):
+    """A page of the site's own: about, how to get help (the hotline page), staying safe online."""
+
+    signoff_scope = SignOffRequiredMixin.SCOPE_SITE
+
     introduction = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 

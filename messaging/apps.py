@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,6 +13,7 @@ class MessagingConfig(AppConfig):
         from . import notifications, pinned_files, signals  # noqa: F401 - signals sets up new index pages
 
         pinned_files.connect()
+        post_migrate.connect(_grant_role_permissions, sender=self)
         notifications.replace_wagtail_rejection_email()
 
         # Authors and leads draft and edit under every message index; nobody gets a way to
@@ -20,8 +22,17 @@ class MessagingConfig(AppConfig):
         # takes a page down through SignOffPermissionTester, not through publish permission.
         for role in ("author", "communications_lead"):
             register_page_permissions(role, "messaging.MessageIndexPage", ["add_page", "change_page"])
+        # The site's own pages (home, the hotline and safety pages, the directory and index pages)
+        # are the coordinator's to draft; they too go live only through the sign-off.
         register_page_permissions(
-            "coordinator",
-            "messaging.MessageIndexPage",
-            ["add_page", "change_page", "lock_page", "unlock_page"],
+            "coordinator", "home.HomePage", ["add_page", "change_page", "lock_page", "unlock_page"]
         )
+
+
+def _grant_role_permissions(**kwargs):
+    """After migrating (messaging's own permissions exist by then), give the role groups what the
+    code says they hold: an existing site gets new grants, such as the coordinator's on site pages."""
+    from partners.roles import ensure_role_groups
+
+    if kwargs.get("plan") is None or kwargs.get("plan"):
+        ensure_role_groups()

@@ -7,14 +7,15 @@ Runs after partners.demo.seed, whose agencies, authors and leads it uses.
 """
 
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from home.models import HomePage
 from home.services import add_translation
 from partners.models import Agency, Membership
 
 from . import services
-from .models import MessageIndexPage, MessagePage
+from .gate import SignOffRequiredMixin
+from .models import MessageIndexPage, MessagePage, SignOffSettings, SignOffTaskState
 
 INDEX = {
     "en": {
@@ -118,6 +119,7 @@ def _ensure_index(home, locale, content, report):
         index = add_translation(
             english_index,
             locale,
+            publish=False,
             title=content["title"],
             slug=content["slug"],
             introduction=content["introduction"],
@@ -125,7 +127,7 @@ def _ensure_index(home, locale, content, report):
     else:
         index = MessageIndexPage(show_in_menus=True, locale=locale, **content)
         home.add_child(instance=index)
-        index.save_revision().publish()
+        index.save_revision()  # published once signed off (sign_pages)
     report.note(f"{locale.language_code}: {index.title}")
     return index
 
@@ -193,3 +195,54 @@ def seed(report, password=None):
                 comment=message.get("comment", {}).get(code),
             )
         report.note(f"message ({message['state']}): {message['en']['title']}")
+
+
+# The agencies that sign the site's own pages in the demo (Settings → Sign-off of site pages):
+# a small set, as a real task force would choose, covering police, shelter and survivors.
+SITE_PAGE_AGENCIES = ["harbor-police", "safe-harbor-shelter", "survivors-rising"]
+
+
+def _site_page_agencies(report):
+    settings = SignOffSettings.load()
+    if not settings.site_page_agencies.exists():
+        chosen = Agency.objects.active().filter(slug__in=SITE_PAGE_AGENCIES)
+        if chosen.exists():
+            settings.site_page_agencies.set(chosen)
+            report.note("sign-off of site pages: " + ", ".join(a.name for a in chosen))
+
+
+def _awaiting_first_round(page):
+    """A page whose latest words have never been put to the agencies: not live (or live with
+    older words) and no review round, past or present, on its latest revision."""
+    if page.latest_revision_id is None or (page.live and page.live_revision_id == page.latest_revision_id):
+        return False
+    return not SignOffTaskState.objects.filter(revision_id=page.latest_revision_id).exists()
+
+
+@transaction.atomic
+def sign_pages(report, password=None):
+    """The seeding's second phase: the site's pages, drafted by the other apps' demos, go to the
+    agencies and are published when every required lead has signed them off, as they would be
+    on a real site. Messages keep the states messaging's seed gave them."""
+    services.ensure_signoff_workflow()
+    _site_page_agencies(report)
+    coordinator = Membership.objects.filter(is_coordinator=True).select_related("user").first()
+    leads = _cast()[1]
+    if coordinator is None:
+        report.note("site pages left as drafts (the demo coordinator is missing)")
+        return
+    signed = 0
+    for page in Page.objects.type(SignOffRequiredMixin).order_by("path").specific():
+        if not _awaiting_first_round(page):
+            continue
+        services.submit_for_signoff(page, coordinator.user)
+        state = services.current_round(page)
+        required = list(state.required_agencies.all())
+        if any(agency.pk not in leads for agency in required):
+            report.note(f"{page.title} left in review (an agency has no lead)")
+            continue
+        for agency in required:
+            services.sign_off(services.current_round(page), leads[agency.pk])
+        signed += 1
+    if signed:
+        report.note(f"{signed} site pages signed off and published")

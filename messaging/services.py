@@ -239,7 +239,7 @@ def start_signoff_round(state, user=None):
     """Record who must sign this round and by when; ask their leads (called when the task starts)."""
     task = state.task.specific
     page = state.revision.as_object()
-    required = task.required_agencies()
+    required = task.required_agencies(page)
     state.required_agencies.set(required)
     state.needed_by = getattr(page, "signoff_needed_by", None)
     state.source_revision = find_source_revision(page)
@@ -578,9 +578,15 @@ def _child_parent_link(page, name):
 
 
 def live_fields_match_revision(page):
-    """True when everything signed on the live page equals its live revision."""
+    """True when everything signed on the live page equals its live revision.
+
+    A page that was live before it came under sign-off without any revision (the home page made
+    by the first migration) has nothing to compare with but itself: it stays live as it is, and
+    saving it is fine as long as its words stay exactly those already shown.
+    """
     if page.live_revision_id is None:
-        return False
+        stored = type(page).objects.filter(pk=page.pk).first()
+        return stored is not None and signed_content(page) == signed_content(stored)
     revision = Revision.objects.get(pk=page.live_revision_id)
     return signed_content(page) == signed_content(page, revision.content)
 

@@ -1,9 +1,20 @@
-"""New message index pages (in any language) get the role permissions and the sign-off workflow."""
+"""New home and message index pages (in any language) get the role permissions and the sign-off workflow."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from home.models import HomePage
+
 from .models import MessageIndexPage
+
+
+@receiver(post_save, sender=HomePage)
+def home_page_saved(sender, instance, created, **kwargs):
+    """A new language's home page: the coordinator drafts the site's pages under it too."""
+    if created and not kwargs.get("raw"):
+        from partners.roles import sync_page_permissions
+
+        sync_page_permissions()
 
 
 @receiver(post_save, sender=MessageIndexPage)

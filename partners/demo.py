@@ -413,10 +413,10 @@ def _ensure_directory(report):
     if directory is None:
         directory = DirectoryPage(show_in_menus=True, **DIRECTORY["en"])
         home.add_child(instance=directory)
-        directory.save_revision().publish()
+        directory.save_revision()  # published once signed off (messaging.demo.sign_pages)
         report.note(f"en: {directory.title}")
     if directory.get_translation_or_none(spanish) is None:
-        add_translation(directory, spanish, **DIRECTORY["es"])
+        add_translation(directory, spanish, publish=False, **DIRECTORY["es"])
         report.note(f"es: {DIRECTORY['es']['title']}")
     return directory
 

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.fields import TranslatedTextField, pick_translation
+from messaging.gate import SignOffRequiredMixin
 
 VERIFICATION_PERIOD = datetime.timedelta(days=365)
 
@@ -315,7 +316,7 @@ class Membership(models.Model):
         ]
 
 
-class DirectoryPage(RoutablePageMixin, Page):
+class DirectoryPage(SignOffRequiredMixin, RoutablePageMixin, Page):
     """The partner directory of one language: /en/partners/, /es/socios/ ...
 
     One page per locale (its translations share the agencies, which are locale-independent).
@@ -325,8 +326,12 @@ class DirectoryPage(RoutablePageMixin, Page):
     - ``matrix/``, ``matrix/csv/``, ``matrix/pdf/``: the capability matrix, partners only;
     - ``<agency slug>/``: an agency's public entry, plus its partner-only contacts for partners.
 
-    The views live in partners.views; this class only routes to them.
+    The views live in partners.views; this class only routes to them. Its own words (title,
+    introduction) go through the agency sign-off like every public page; the agencies' entries
+    are kept by the agencies themselves (partners.access), as their own statements.
     """
+
+    signoff_scope = SignOffRequiredMixin.SCOPE_SITE
 
     introduction = models.TextField(
         _("introduction"),

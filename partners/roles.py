@@ -66,6 +66,7 @@ ROLE_PERMISSIONS = {
         "wagtailcore.change_workflow",
         "wagtailcore.add_task",
         "wagtailcore.change_task",
+        "messaging.change_signoffsettings",
         "wagtailimages.add_image",
         "wagtailimages.change_image",
         "wagtailimages.choose_image",

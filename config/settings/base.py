@@ -286,7 +286,7 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Files shown by a signed live page cannot be replaced behind its sign-off (messaging.pinned_files).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "messaging.pinned_files.PinnedImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "messaging.pinned_files.PinnedDocumentForm"
-# --- Messaging: the sign-off invariant (DESIGN.md, section 4; messaging/models/mixins.py) ---
+# --- Messaging: the sign-off invariant (DESIGN.md, section 4; messaging/gate.py) ---
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 # No autosave: each autosave during review would be a new revision (voiding every sign-off and

@@ -1,5 +1,7 @@
-from .mixins import SignOffRequired, SignOffRequiredMixin, SignOffRequiredParentMixin
+from messaging.gate import SignOffRequired, SignOffRequiredMixin
+
 from .pages import MessageIndexPage, MessagePage, MessagePageTag
+from .settings import SignOffSettings
 from .signoff import AgencySignOffTask, SignOff, SignOffReminder, SignOffTaskState
 
 __all__ = [
@@ -11,6 +13,6 @@ __all__ = [
     "SignOffReminder",
     "SignOffRequired",
     "SignOffRequiredMixin",
-    "SignOffRequiredParentMixin",
+    "SignOffSettings",
     "SignOffTaskState",
 ]

@@ -11,12 +11,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from messaging.gate import SignOffRequiredMixin
 
-from .mixins import SignOffRequiredMixin, SignOffRequiredParentMixin
 
-
-class MessageIndexPage(SignOffRequiredParentMixin, Page):
+class MessageIndexPage(SignOffRequiredMixin, Page):
     """The list of the task force's published messages, one per language tree."""
+
+    signoff_scope = SignOffRequiredMixin.SCOPE_SITE
 
     introduction = models.TextField(_("introduction"), blank=True)
 

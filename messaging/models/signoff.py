@@ -71,16 +71,8 @@ class SignOffTaskState(TaskState):
 class AgencySignOffTask(Task):
     """Every required agency signs off on the same revision; then the page is published."""
 
-    agencies = models.ManyToManyField(
-        Agency,
-        blank=True,
-        related_name="+",
-        verbose_name=_("agencies whose sign-off is required"),
-        help_text=_("Leave all unticked to require every active agency."),
-    )
-
-    admin_form_fields = Task.admin_form_fields + ["agencies"]
-    admin_form_widgets = {"agencies": forms.CheckboxSelectMultiple}
+    # No per-task choice of agencies: which agencies a round requires is decided by the page type
+    # (messaging.scope), so that where a workflow is assigned can never loosen it.
     task_state_class = SignOffTaskState
 
     class Meta:
@@ -90,12 +82,14 @@ class AgencySignOffTask(Task):
     @classmethod
     def get_description(cls):
         return _(
-            "Every chosen partner agency (by default every active agency) signs off on the exact revision."
+            "Every required partner agency signs off on the exact revision: every active agency for "
+            "messages, the agencies chosen in Settings → Sign-off of site pages for the site's own pages."
         )
 
-    def required_agencies(self):
-        chosen = list(self.agencies.filter(is_active=True))
-        return chosen or list(Agency.objects.active())
+    def required_agencies(self, page):
+        from messaging.scope import signoff_required_agencies
+
+        return signoff_required_agencies(page)
 
     # --- Wagtail's Task API: thin wrappers around messaging.services ---------------------
 
@@ -164,6 +158,12 @@ class SignOffQuerySet(models.QuerySet):
 
     def signed(self):
         return self.filter(decision=SignOff.Decision.SIGNED_OFF)
+
+    def of_page(self, page):
+        """Every decision on any revision of `page`."""
+        return self.filter(
+            revision__object_id=str(page.pk), revision__base_content_type=page.get_base_content_type()
+        )
 
 
 class SignOff(models.Model):

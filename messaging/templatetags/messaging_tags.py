@@ -10,3 +10,16 @@ def endorsements(page):
     """ "Endorsed by": the agencies that signed off the live revision, with the date."""
     signoffs = signed_endorsements(page)
     return {"signoffs": signoffs, "page": page, "date": max((s.created_at for s in signoffs), default=None)}
+
+
+@register.inclusion_tag("messaging/includes/approval_note.html")
+def approval_note(page):
+    """At the foot of every page under sign-off: which agencies signed the words shown, and when.
+
+    A page that was live before it came under sign-off says so, rather than claiming approval.
+    """
+    signoffs = signed_endorsements(page)
+    return {
+        "agency_names": [s.agency_name for s in signoffs],
+        "date": max((s.created_at for s in signoffs), default=None),
+    }

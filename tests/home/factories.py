@@ -6,16 +6,27 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, SafetySettings, SiteText, StandardPage
 from home.services import add_translation
+from tests.signing import publish_signed
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Standard page {n}")
     introduction = "An introduction that readers see first."
     show_in_menus = True
-    live = True
+    live = True  # published through a real sign-off round (tests.signing); live=False: a draft
 
     class Meta:
         model = StandardPage
+
+    @classmethod
+    def _create(cls, model_class, *args, live=True, **kwargs):
+        page = super()._create(model_class, *args, live=False, **kwargs)
+        return publish_signed(page) if live else page
+
+
+def add_live_translation(page, locale, **fields):
+    """The `locale` version of `page`, published through its own sign-off round."""
+    return publish_signed(add_translation(page, locale, publish=False, **fields))
 
 
 class SiteTextFactory(factory.django.DjangoModelFactory):
@@ -50,7 +61,7 @@ def build_site(languages=("en", "es")):
             title="Home", slug="home", headline="Partner agencies against trafficking.", locale=english
         )
         root.add_child(instance=home)
-        home.save_revision().publish()
+        publish_signed(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
@@ -66,7 +77,7 @@ def build_site(languages=("en", "es")):
         homes[code] = (
             existing.specific
             if existing
-            else add_translation(
+            else add_live_translation(
                 home, locale, title=f"Home ({code})", slug=f"home-{code}", headline=f"Headline {code}"
             )
         )

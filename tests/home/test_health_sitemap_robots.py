@@ -5,8 +5,7 @@ import pytest
 from django.db import OperationalError
 from wagtail.models import Locale
 
-from home.services import add_translation
-from tests.home.factories import StandardPageFactory
+from tests.home.factories import StandardPageFactory, add_live_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +26,7 @@ def test_healthz_returns_503_when_the_database_is_unreachable(client):
 
 def test_sitemap_lists_both_languages_with_hreflang_alternates(client, homes):
     page = StandardPageFactory(parent=homes["en"], title="About", slug="about")
-    add_translation(page, Locale.objects.get(language_code="es"), title="Acerca", slug="acerca")
+    add_live_translation(page, Locale.objects.get(language_code="es"), title="Acerca", slug="acerca")
     StandardPageFactory(parent=homes["en"], title="Draft", slug="draft", live=False)
 
     response = client.get("/sitemap.xml")

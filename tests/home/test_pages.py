@@ -7,7 +7,7 @@ from django.test import override_settings
 from wagtail.models import Locale
 
 from home.services import add_translation
-from tests.home.factories import StandardPageFactory, build_site
+from tests.home.factories import StandardPageFactory, add_live_translation, build_site
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def test_root_redirects_to_the_visitors_best_language(client, homes):
 
 def test_switcher_goes_to_the_translation_when_it_exists(client, homes):
     page = StandardPageFactory(parent=homes["en"], title="About", slug="about")
-    add_translation(page, Locale.objects.get(language_code="es"), title="Acerca", slug="acerca")
+    add_live_translation(page, Locale.objects.get(language_code="es"), title="Acerca", slug="acerca")
 
     html = client.get("/en/about/").content.decode()
     assert switcher(html) == {"en": "/en/about/", "es": "/es/acerca/"}
@@ -152,6 +152,6 @@ def test_an_unprefixed_public_path_is_still_redirected_to_a_language(client, hom
 
 def test_switcher_keeps_the_query_string_on_a_translated_page(client, homes):
     page = StandardPageFactory(parent=homes["en"], title="About", slug="about")
-    add_translation(page, Locale.objects.get(language_code="es"), title="Acerca", slug="acerca")
+    add_live_translation(page, Locale.objects.get(language_code="es"), title="Acerca", slug="acerca")
     html = client.get("/en/about/?page=2&service=shelter").content.decode()
     assert switcher(html)["es"] == "/es/acerca/?page=2&amp;service=shelter"

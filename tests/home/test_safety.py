@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tests.home.factories import SiteTextFactory, StandardPageFactory, configure_safety
+from tests.home.factories import SiteTextFactory, StandardPageFactory, add_live_translation, configure_safety
 
 pytestmark = pytest.mark.django_db
 
@@ -82,10 +82,8 @@ def test_quick_exit_is_labelled_in_the_page_language(client, homes):
 def test_safety_page_and_site_text_appear_in_the_visitors_language(client, homes):
     from wagtail.models import Locale
 
-    from home.services import add_translation
-
     safety = StandardPageFactory(parent=homes["en"], title="Safety online", slug="safety-online")
-    add_translation(safety, Locale.objects.get(language_code="es"), title="Seguridad", slug="seguridad")
+    add_live_translation(safety, Locale.objects.get(language_code="es"), title="Seguridad", slug="seguridad")
     text = SiteTextFactory(footer_text="English footer")
     spanish_text = text.copy_for_translation(Locale.objects.get(language_code="es"))
     spanish_text.footer_text = "Pie en español"

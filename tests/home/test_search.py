@@ -3,8 +3,7 @@ from django.test import override_settings
 from wagtail.models import Locale
 
 from home.search import clean_query, search_pages
-from home.services import add_translation
-from tests.home.factories import StandardPageFactory
+from tests.home.factories import StandardPageFactory, add_live_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +54,7 @@ def test_odd_characters_do_not_break_search(client, homes, query):
 
 def test_results_are_in_the_visitors_language_only(client, homes):
     page = StandardPageFactory(parent=homes["en"], title="Emergency shelter", slug="shelter")
-    add_translation(
+    add_live_translation(
         page, Locale.objects.get(language_code="es"), title="Albergue de emergencia", slug="albergue"
     )
 

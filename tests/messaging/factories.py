@@ -2,12 +2,14 @@
 
 import factory
 import wagtail_factories
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from home.services import add_translation
 from messaging import services
 from messaging.models import MessageIndexPage, MessagePage
+from tests.home.factories import add_live_translation
 from tests.partners.factories import AgencyFactory, partner
+from tests.signing import publish_signed
 
 
 class MessageIndexPageFactory(wagtail_factories.PageFactory):
@@ -43,11 +45,10 @@ class SignOffWorld:
             for agency in self.agencies
         }
         self.author = partner(self.agencies[0], "author", username="author")
-        self.index = MessageIndexPageFactory(parent=home)
-        self.index.save_revision().publish()
+        self.index = publish_signed(MessageIndexPageFactory(parent=home))
         for locale in Locale.objects.exclude(pk=home.locale_id):
             if self.index.get_translation_or_none(locale) is None and home.get_translation_or_none(locale):
-                add_translation(
+                add_live_translation(
                     self.index, locale, title=f"Messages ({locale.language_code})", slug="mensajes"
                 )
 
@@ -79,7 +80,7 @@ class SignOffWorld:
             if i in but:
                 continue
             services.sign_off(services.current_round(page), self.leads[agency])
-        return MessagePage.objects.get(pk=page.pk)
+        return Page.objects.get(pk=page.pk).specific
 
     def edit(self, page, user=None, **fields):
         page = MessagePage.objects.get(pk=page.pk).get_latest_revision_as_object()

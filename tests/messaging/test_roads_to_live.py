@@ -104,12 +104,15 @@ def test_publish_scheduled_refuses_an_unsigned_revision_and_publishes_the_rest(w
     revision.approved_go_live_at = timezone.now() - datetime.timedelta(minutes=5)
     revision.save()  # as if tampered with in the database
 
-    other = Page.objects.get(pk=world.index.pk).specific
-    other_revision = other.save_revision()
-    other_revision.approved_go_live_at = timezone.now() - datetime.timedelta(minutes=5)
-    other_revision.save()
+    # Positive control: a completely signed revision scheduled for the same time.
+    go_live = timezone.now() + datetime.timedelta(days=1)
+    other = world.draft(title="Signed and scheduled", go_live_at=go_live)
+    world.submit(other)
+    other_revision = world.sign_all(other).get_latest_revision()
+    assert other_revision.approved_go_live_at is not None
 
-    call_command("publish_scheduled")
+    with mock.patch("django.utils.timezone.now", return_value=go_live + datetime.timedelta(minutes=1)):
+        call_command("publish_scheduled")
     assert state_of(page) == (False, None)
     assert "Refused" in capsys.readouterr().err
     assert Page.objects.get(pk=other.pk).live_revision_id == other_revision.pk

@@ -94,6 +94,7 @@ def test_granting_a_lead_role_is_logged_and_announced_to_the_other_leads(
     world, django_capture_on_commit_callbacks
 ):
     agency = world.agencies[0]
+    mail.outbox.clear()  # what setting up the world sent
     with django_capture_on_commit_callbacks(execute=True):
         newcomer = partner(agency, "communications_lead", username="newcomer")
     entry = ModelLogEntry.objects.filter(action="partners.lead_granted").latest("pk")
@@ -105,6 +106,7 @@ def test_granting_a_lead_role_is_logged_and_announced_to_the_other_leads(
 
 def test_moving_a_lead_is_logged_and_announced_to_both_agencies(world, django_capture_on_commit_callbacks):
     mover = world.lead(0)
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         move(mover, world.agencies[1])
     entry = ModelLogEntry.objects.filter(action="partners.lead_moved").latest("pk")
@@ -116,6 +118,7 @@ def test_moving_a_lead_is_logged_and_announced_to_both_agencies(world, django_ca
 def test_an_ordinary_membership_change_is_not_announced(world, django_capture_on_commit_callbacks):
     membership = Membership.objects.get(user=world.author)
     before = ModelLogEntry.objects.filter(action__startswith="partners.lead_").count()
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         membership.is_training_host = True
         membership.save()

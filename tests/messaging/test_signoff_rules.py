@@ -44,7 +44,7 @@ def test_a_lead_signs_only_for_their_own_agency_and_only_once(world):
     other_lead_same_agency = partner(world.agencies[0], "communications_lead")
     with pytest.raises(SignOffRefused, match="already signed"):
         services.sign_off(services.current_round(page), other_lead_same_agency)
-    assert SignOff.objects.count() == 1
+    assert SignOff.objects.of_page(page).count() == 1
 
 
 def test_agencies_not_required_cannot_sign(world):
@@ -72,7 +72,7 @@ def test_only_communications_leads_can_sign(world, who):
     }[who]()
     with pytest.raises(SignOffRefused, match="Only a communications lead"):
         services.sign_off(state, user)
-    assert not SignOff.objects.exists()
+    assert not SignOff.objects.of_page(page).exists()
 
 
 def test_the_submitter_cannot_sign_off_their_own_submission(world):
@@ -115,7 +115,13 @@ def test_an_edit_by_a_lead_during_review_also_voids(world):
     services.sign_off(state, world.lead(0))
     world.edit(page, user=world.lead(1), title="Retitled by a lead")
     assert services.current_round(page).revision_id != state.revision_id
-    assert SignOff.objects.signed().filter(revision_id=services.current_round(page).revision_id).count() == 0
+    assert (
+        SignOff.objects.of_page(page)
+        .signed()
+        .filter(revision_id=services.current_round(page).revision_id)
+        .count()
+        == 0
+    )
 
 
 def test_request_changes_needs_a_comment_and_sends_the_item_back(
@@ -210,7 +216,7 @@ def test_an_unpublished_page_needs_a_fresh_round_to_come_back(world):
 
     page = world.sign_all(page)
     assert page.live and page.live_revision_id == state.revision_id
-    assert SignOff.objects.count() == 6, "every agency signed again"
+    assert SignOff.objects.of_page(page).count() == 6, "every agency signed again"
 
 
 def test_submitting_the_live_signed_version_again_is_refused(world):

@@ -106,18 +106,18 @@ def build_directory(homes, *, languages=("es",)):
     """
     from wagtail.models import Locale
 
-    from home.services import add_translation
     from partners.models import DirectoryPage
+    from tests.home.factories import add_live_translation
+    from tests.signing import publish_signed
 
     english = DirectoryPage(title="Partner directory", slug="partners", introduction="Who does what.")
     homes["en"].add_child(instance=english)
-    english.save_revision().publish()
-    pages = {"en": DirectoryPage.objects.get(pk=english.pk)}
+    pages = {"en": publish_signed(english)}
     slugs = {"es": ("Directorio de socios", "socios")}
     for code in languages:
         title, slug = slugs.get(code, (f"Directory {code}", f"directory-{code}"))
         locale = Locale.objects.get(language_code=code)
-        pages[code] = add_translation(english, locale, title=title, slug=slug)
+        pages[code] = add_live_translation(english, locale, title=title, slug=slug)
     return pages
 
 

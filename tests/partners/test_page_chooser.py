@@ -60,7 +60,7 @@ def test_browsing_shows_drafts_only_to_those_who_may_edit_them(client, pages):
         "host": {LIVE_PAGE},
         "lead": {LIVE_PAGE, DRAFT_MESSAGE},  # leads edit messages, not site pages
         "author": {LIVE_PAGE, DRAFT_MESSAGE},
-        "coordinator": {LIVE_PAGE, DRAFT_MESSAGE},
+        "coordinator": {LIVE_PAGE, DRAFT_PAGE, DRAFT_MESSAGE},  # the coordinator drafts site pages
         "superuser": {LIVE_PAGE, DRAFT_PAGE, DRAFT_MESSAGE},
     }
 
@@ -71,7 +71,7 @@ def test_searching_shows_drafts_only_to_those_who_may_edit_them(client, pages, q
     users = pages["users"]
     result = {name: seen(client, user, url) for name, user in users.items()}
     expected = {
-        "Unpublished": {"superuser": {DRAFT_PAGE}},
+        "Unpublished": {"coordinator": {DRAFT_PAGE}, "superuser": {DRAFT_PAGE}},
         "Draft message": {"lead": {DRAFT_MESSAGE}, "author": {DRAFT_MESSAGE}, "coordinator": {DRAFT_MESSAGE}}
         | {"superuser": {DRAFT_MESSAGE}},
         "Public safety": {name: {LIVE_PAGE} for name in users},

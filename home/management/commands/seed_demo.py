@@ -1,7 +1,8 @@
 """Load the demo content: pages in English and Spanish, demo accounts (see README).
 
 Idempotent: what exists is left alone, so running it twice changes nothing and does not fail.
-Each app that has demo content lists its seeding function in SEEDERS, in dependency order.
+Each app that has demo content lists its seeding function in SEEDERS, in dependency order:
+first everything is created (agencies, leads, pages as drafts), then the pages are signed off.
 """
 
 import os
@@ -18,6 +19,8 @@ SEEDERS = [
     "home.demo.seed",
     "partners.demo.seed",
     "messaging.demo.seed",
+    # Second phase: the agencies sign the pages drafted above, which publishes them.
+    "messaging.demo.sign_pages",
 ]
 
 DEFAULT_DEMO_PASSWORD = "commons-demo"  # noqa: S105 - development-only demo accounts

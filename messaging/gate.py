@@ -1,9 +1,14 @@
-"""Opt a page type into the sign-off invariant with one line:
+"""The sign-off gate. Opt a page type into the sign-off invariant with one line:
 
     class ExplainerPage(SignOffRequiredMixin, Page): ...
 
-DESIGN.md, section 4: no messaging page, in any locale, becomes live unless a communications lead
-of every required agency has signed off the exact revision being published. The mixin closes
+DESIGN.md, section 4: no public page, in any locale, becomes live unless a communications lead of
+every required agency has signed off the exact revision being published. Every public page type
+opts in (messages, and the site's own pages: home, standard, directory and index pages); its
+`signoff_scope` says which agencies its rounds require (messaging.scope).
+
+This module imports nothing from the apps at load time, so that page types in home/ and partners/
+can opt in without an import cycle. The mixin closes
 every road to "live" at the model, so that the Publish button, scheduled go-live, bulk actions,
 copies, reverts, wagtail-localize and management commands all meet the same check:
 
@@ -21,37 +26,34 @@ copies, reverts, wagtail-localize and management commands all meet the same chec
 from contextvars import ContextVar
 
 from django.db import models, transaction
-from django.db.models.signals import class_prepared
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PagePermissionTester
 
 
-def add_signoff_tab(sender, **kwargs):
-    """Give each opted-in page type a "Sign-off" tab (deadline and agency-by-agency status)."""
-    if (
-        not issubclass(sender, SignOffRequiredMixin)
-        or sender._meta.abstract
-        or "edit_handler" in sender.__dict__
-    ):
-        return
-    from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+class _SignOffEditHandler:
+    """Each opted-in page type's editor, with a "Sign-off" tab (deadline, agency-by-agency status).
 
-    from messaging.panels import SignOffStatusPanel
+    Built when Wagtail first asks for it (it caches the result), not at import time: page types in
+    home/ and partners/ opt in, and the panel's module must not be imported while they load.
+    A page type that defines its own edit_handler keeps it.
+    """
 
-    sender.edit_handler = TabbedInterface(
-        [
-            ObjectList(sender.content_panels, heading=_("Content")),
-            ObjectList(sender.promote_panels, heading=_("Promote")),
-            ObjectList(sender.settings_panels, heading=_("Settings")),
-            ObjectList(
-                [FieldPanel("signoff_needed_by"), SignOffStatusPanel(heading=_("Agency sign-off"))],
-                heading=_("Sign-off"),
-            ),
-        ]
-    )
+    def __get__(self, instance, owner):
+        from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 
+        from messaging.panels import SignOffStatusPanel
 
-class_prepared.connect(add_signoff_tab)
+        return TabbedInterface(
+            [
+                ObjectList(owner.content_panels, heading=_("Content")),
+                ObjectList(owner.promote_panels, heading=_("Promote")),
+                ObjectList(owner.settings_panels, heading=_("Settings")),
+                ObjectList(
+                    [FieldPanel("signoff_needed_by"), SignOffStatusPanel(heading=_("Agency sign-off"))],
+                    heading=_("Sign-off"),
+                ),
+            ]
+        )
 
 
 # The revision being published by SignOffRequiredMixin.publish() in this thread, if any: the only
@@ -83,6 +85,11 @@ class SignOffPermissionTester(PagePermissionTester):
     def can_publish(self):
         return False
 
+    def can_publish_subpage(self):
+        # Creating a child must not publish it in the same step (every page type below a page
+        # under sign-off is under sign-off too).
+        return False
+
     def can_unpublish(self):
         if not self.page.live or self.page_is_root or self.page_locked():
             return False
@@ -111,22 +118,16 @@ class SignOffPermissionTester(PagePermissionTester):
         return destination.locale_id == self.page.locale_id and super().can_move_to(destination)
 
 
-class SignOffParentPermissionTester(PagePermissionTester):
-    """An index of messaging pages: creating a child must not publish it in the same step."""
-
-    def can_publish_subpage(self):
-        return False
-
-
-class SignOffRequiredParentMixin(models.Model):
-    class Meta:
-        abstract = True
-
-    def permissions_for_user(self, user):
-        return SignOffParentPermissionTester(user, self)
-
-
 class SignOffRequiredMixin(models.Model):
+    # Which agencies a round of this page type requires (messaging.scope): SCOPE_ALL_AGENCIES
+    # (every active agency: the task force's message) or SCOPE_SITE (the configurable set for the
+    # site's own pages). Decided by the page type, never by where a workflow is assigned.
+    SCOPE_ALL_AGENCIES = "all_agencies"
+    SCOPE_SITE = "site"
+    signoff_scope = SCOPE_ALL_AGENCIES
+
+    edit_handler = _SignOffEditHandler()
+
     signoff_needed_by = models.DateField(
         _("sign-off needed by"),
         null=True,
@@ -259,7 +260,7 @@ class SignOffRequiredMixin(models.Model):
         Wagtail overwrites its latest revision in place when the same person saves again
         (autosave); a signed or reviewed revision's words must never change under its sign-offs.
         """
-        from .signoff import SignOffTaskState
+        from messaging.models import SignOffTaskState
 
         if (
             overwrite_revision is not None
