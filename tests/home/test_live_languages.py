@@ -27,6 +27,12 @@ def alternates(html):
     return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', html))
 
 
+def live_translation(page, code, **fields):
+    """The `code` version of `page`, live. (When pages go live only through sign-off, this is
+    tests.home.factories.add_live_translation.)"""
+    return add_translation(page, Locale.objects.get(language_code=code), **fields)
+
+
 def sitemap_locations(client):
     return re.findall(r"<loc>([^<]+)</loc>", client.get("/sitemap.xml").content.decode())
 
@@ -34,9 +40,7 @@ def sitemap_locations(client):
 @pytest.fixture
 def spanish_child(homes):
     english = StandardPageFactory(parent=homes["en"], title="Shelter", slug="shelter")
-    return add_translation(
-        english, Locale.objects.get(language_code="es"), title="Albergue seguro", slug="albergue"
-    )
+    return live_translation(english, "es", title="Albergue seguro", slug="albergue")
 
 
 def test_root_sends_a_spanish_reader_to_english_when_the_spanish_home_is_not_live(client, homes):
@@ -69,7 +73,7 @@ def test_root_keeps_the_default_language_when_no_home_is_live(client, homes):
 
 def test_switcher_and_hreflang_do_not_offer_a_language_whose_home_is_not_live(client, homes):
     english = StandardPageFactory(parent=homes["en"], title="About", slug="about")
-    add_translation(english, Locale.objects.get(language_code="es"), title="Acerca", slug="acerca")
+    live_translation(english, "es", title="Acerca", slug="acerca")
     html = client.get("/en/about/").content.decode()
     assert language_links(html) == {"en": "/en/about/", "es": "/es/acerca/"}
     assert "es" in alternates(html)
