@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import is_valid_path
-from django.utils.translation import get_language
+from django.utils import translation
+from django.utils.translation import get_language, get_language_from_path
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
@@ -45,6 +46,9 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     /en/ resolves every path, so a genuine 404 in the admin (/admin/pages/999/) or of a document
     would be redirected into the public site. A path that resolves without a language prefix
     belongs to a non-localised route: its 404 stands.
+
+    The redirect of an unprefixed path (/about/ to /es/about/) never goes to a language whose
+    home page is not live (home.languages): it uses the best language served instead.
     """
 
     def process_response(self, request, response):
@@ -53,6 +57,13 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         ):
             response.headers.setdefault("Content-Language", get_language())
             return response
+        if response.status_code == 404 and get_language_from_path(request.path_info) is None:
+            from home.languages import best_live_language
+
+            language = best_live_language(request, get_language())
+            if language != get_language():
+                translation.activate(language)
+                request.LANGUAGE_CODE = language
         return super().process_response(request, response)
 
 

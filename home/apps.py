@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from . import change_log
         from .csv import protect_wagtail_exports
 
         protect_wagtail_exports()
+        change_log.connect()

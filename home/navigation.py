@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve as wagtail_serve
 
+from .languages import live_homes
 from .models import SafetySettings
 
 
@@ -82,9 +83,8 @@ def build_chrome(request, page=None):
     active = _active_locale(locales)
 
     site = Site.find_for_request(request)
-    homes = {}
-    if site is not None:
-        homes = _translations_by_language(site.root_page, locales_by_id)
+    # Only languages whose home is live are served (home.languages): the others are not offered.
+    homes = live_homes(request)
     home_page = homes.get(active.language_code) if active else None
     if home_page is None and site is not None:
         home_page = site.root_page
@@ -121,6 +121,8 @@ def build_chrome(request, page=None):
     translatable_view = page is None and _is_translatable_view(request)
     languages = []
     for code, name in settings.LANGUAGES:
+        if code not in homes:
+            continue
         target = translations.get(code)
         if target is not None:
             url, exact = target.get_url(request) + subpage, True

@@ -27,7 +27,9 @@ class TranslatedSitemap(Sitemap):
 
     def items(self):
         site = self.get_wagtail_site()
-        roots = site.root_page.get_translations(inclusive=True)
+        # Only the trees of live homes: a language whose home is unpublished is not served at
+        # all (home.languages), live pages below it included.
+        roots = site.root_page.get_translations(inclusive=True).live()
         pages = Page.objects.none()
         for root in roots:
             pages = pages | Page.objects.descendant_of(root, inclusive=True)

@@ -7,13 +7,15 @@ from django.utils.translation import get_language_from_request
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
+from .languages import best_live_language
 from .search import search_pages
 
 
 @require_safe
 def root_redirect(request):
-    """Send / to the visitor's best language (Accept-Language), else the default one."""
-    language = get_language_from_request(request)
+    """Send / to the visitor's language (cookie, Accept-Language) if it is served, else the
+    default language, else the first language served (home.languages.best_live_language)."""
+    language = best_live_language(request, get_language_from_request(request))
     response = HttpResponseRedirect(f"/{language}/")
     patch_vary_headers(response, ("Accept-Language", "Cookie"))
     return response

@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import change_log
 from .models import SiteText
 
 
@@ -14,3 +16,9 @@ class SiteTextViewSet(SnippetViewSet):
 
 
 register_snippet(SiteTextViewSet)
+
+
+# Site settings and site text are outside sign-off; each change is logged with its old and new
+# values (home/change_log.py).
+hooks.register("register_actions", change_log.register_actions)
+hooks.register("register_log_actions", change_log.register_log_actions)

@@ -75,7 +75,7 @@ def test_after_the_cool_off_signing_in_works_again(client, accounts, page):
     assert sign_in(client, page, "pat", PASSWORD, REMOTE_ADDR=ATTACKER)[1]
 
 
-def test_the_message_is_in_the_visitors_language(client, accounts):
+def test_the_message_is_in_the_visitors_language(client, accounts, homes):
     fail(client, "partner", "pat", 5)
     response = client.post("/es/accounts/login/", {"username": "pat", "password": PASSWORD})
     assert response.status_code == 429
