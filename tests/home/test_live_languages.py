@@ -11,8 +11,7 @@ from django.test import RequestFactory
 from wagtail.models import Locale
 
 from home.languages import live_languages
-from home.services import add_translation
-from tests.home.factories import StandardPageFactory
+from tests.home.factories import StandardPageFactory, add_live_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +27,8 @@ def alternates(html):
 
 
 def live_translation(page, code, **fields):
-    """The `code` version of `page`, live. (When pages go live only through sign-off, this is
-    tests.home.factories.add_live_translation.)"""
-    return add_translation(page, Locale.objects.get(language_code=code), **fields)
+    """The `code` version of `page`, live (through its own sign-off round)."""
+    return add_live_translation(page, Locale.objects.get(language_code=code), **fields)
 
 
 def sitemap_locations(client):
