@@ -211,7 +211,7 @@ def _site_page_agencies(report):
             report.note("sign-off of site pages: " + ", ".join(a.name for a in chosen))
 
 
-def _awaiting_first_round(page):
+def awaiting_first_round(page):
     """A page whose latest words have never been put to the agencies: not live (or live with
     older words) and no review round, past or present, on its latest revision."""
     if page.latest_revision_id is None or (page.live and page.live_revision_id == page.latest_revision_id):
@@ -233,7 +233,7 @@ def sign_pages(report, password=None):
         return
     signed = 0
     for page in Page.objects.type(SignOffRequiredMixin).order_by("path").specific():
-        if not _awaiting_first_round(page):
+        if not awaiting_first_round(page):
             continue
         services.submit_for_signoff(page, coordinator.user)
         state = services.current_round(page)

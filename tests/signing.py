@@ -89,3 +89,14 @@ def publish_signed(page, user=None):
     page = type(page).objects.get(pk=page.pk)
     assert page.live, f"{page} was not published by its sign-off round"
     return page
+
+
+def publish_drafts():
+    """Publish, each through its own real round, every page under sign-off whose latest words were
+    never put to the agencies (the demo's drafts). Pages in review keep their state."""
+    from messaging.demo import awaiting_first_round
+    from messaging.gate import SignOffRequiredMixin
+
+    for page in Page.objects.type(SignOffRequiredMixin).order_by("path").specific():
+        if awaiting_first_round(page):
+            publish_signed(page)

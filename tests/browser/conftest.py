@@ -58,12 +58,15 @@ def chromium():
 
 @pytest.fixture
 def demo_site(transactional_db):
-    """The demo content (English and Spanish pages, settings) in the live server's database."""
+    """The demo content (English and Spanish pages, settings) in the live server's database,
+    its pages published through real sign-off rounds."""
     from home.demo import seed
     from tests.home.factories import build_site
+    from tests.signing import publish_drafts
 
     build_site(languages=("en",))  # a transactional test starts from empty tables
     seed()
+    publish_drafts()
 
 
 class Visit:

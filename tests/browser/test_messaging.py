@@ -13,6 +13,7 @@ def messages_site(demo_site):
     from home.demo import SeedReport
     from messaging import demo
     from tests.partners.factories import AgencyFactory, partner
+    from tests.signing import publish_drafts
 
     agencies = [AgencyFactory(name=f"Partner agency {i}", slug=f"partner-{i}") for i in range(3)]
     for agency in agencies:
@@ -25,6 +26,7 @@ def messages_site(demo_site):
         )
     partner(agencies[0], "author", username="partner-0-author")
     demo.seed(SeedReport(created=[]))
+    publish_drafts()  # the message index pages
     return agencies
 
 
