@@ -30,7 +30,7 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
 
-from . import services
+from . import agency_csv, services
 from .access import is_coordinator
 from .models import Agency
 
@@ -253,11 +253,11 @@ class ImportAgenciesView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, FormVi
 
     def form_valid(self, form):
         try:
-            result = services.import_agencies_csv(form.cleaned_data["file"], user=self.request.user)
-        except services.AgencyImportError as error:
+            result = agency_csv.import_agencies_csv(form.cleaned_data["file"], user=self.request.user)
+        except agency_csv.AgencyImportError as error:
             messages.error(self.request, _("Nothing was imported: the file has problems, listed below."))
             return self.render_to_response(self.get_context_data(form=form, import_errors=error.errors))
-        messages.success(self.request, services.describe_import(result))
+        messages.success(self.request, agency_csv.describe_import(result))
         return redirect("agencies:index")
 
     def get_context_data(self, **kwargs):
@@ -273,7 +273,7 @@ def export_agencies(request):
     public_only = request.GET.get("public_only") == "1"
     out = io.StringIO()
     out.write("\ufeff")  # byte-order mark: spreadsheet programs then read the accents as UTF-8
-    services.export_agencies_csv(out, public_only=public_only)
+    agency_csv.export_agencies_csv(out, public_only=public_only)
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     stamp = datetime.date.today().isoformat()
     suffix = "-public" if public_only else ""

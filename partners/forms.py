@@ -6,7 +6,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import Agency, AgencyType, Capability, Language, Population, Service
+from .models import Agency, AgencyType, Language, Population, Service
+from .services import set_capabilities
 
 
 def website_field():
@@ -167,7 +168,8 @@ class AgencyAdminForm(WagtailAdminModelForm):
         services = list(Service.objects.all())
         populations = list(Population.objects.all())
         grid = self.fields["capability_grid"]
-        grid.choices = [(f"{s.pk}:{p.pk}", f"{s.label} / {p.label}") for s in services for p in populations]
+        self.capability_pairs = {f"{s.pk}:{p.pk}": (s, p) for s in services for p in populations}
+        grid.choices = [(key, f"{s.label} / {p.label}") for key, (s, p) in self.capability_pairs.items()]
         grid.widget = CapabilityGridWidget(services=services, populations=populations)
         if self.instance.pk:
             grid.initial = [f"{c.service_id}:{c.population_id}" for c in self.instance.capabilities.all()]
@@ -177,15 +179,24 @@ class AgencyAdminForm(WagtailAdminModelForm):
             ) % {"date": date_format(self.instance.last_verified_on)}
 
     def save(self, commit=True):
-        if "capability_grid" in self.cleaned_data:
-            wanted = {tuple(map(int, key.split(":"))) for key in self.cleaned_data["capability_grid"]}
-            kept = [c for c in self.instance.capabilities.all() if (c.service_id, c.population_id) in wanted]
-            kept_pairs = {(c.service_id, c.population_id) for c in kept}
-            added = [
-                Capability(service_id=service_id, population_id=population_id)
-                for service_id, population_id in sorted(wanted - kept_pairs)
-            ]
-            self.instance.capabilities = kept + added
+        """Save the agency, then make it offer exactly the ticked pairs (services.set_capabilities).
+
+        With commit=False the pairs are written by save_m2m(), as Django does for many-to-many fields.
+        """
         if self.cleaned_data.get("confirm_verified"):
             self.instance.last_verified_on = timezone.localdate()
-        return super().save(commit=commit)
+        agency = super().save(commit=commit)
+        if "capability_grid" not in self.cleaned_data:
+            return agency
+        pairs = [self.capability_pairs[key] for key in self.cleaned_data["capability_grid"]]
+        if commit:
+            set_capabilities(agency, pairs)
+        else:
+            save_m2m = self.save_m2m
+
+            def save_m2m_and_capabilities():
+                save_m2m()
+                set_capabilities(agency, pairs)
+
+            self.save_m2m = save_m2m_and_capabilities
+        return agency

@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 
+from partners.agency_csv import AgencyImportError, export_agencies_csv, import_agencies_csv
 from partners.models import Agency, Capability, Language
-from partners.services import AgencyImportError, export_agencies_csv, import_agencies_csv
 from tests.partners.factories import (
     AgencyFactory,
     LanguageFactory,

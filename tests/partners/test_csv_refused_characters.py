@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from partners.agency_csv import AgencyImportError, import_agencies_csv
 from partners.models import Agency
-from partners.services import AgencyImportError, import_agencies_csv
 from tests.partners.factories import PopulationFactory, ServiceFactory, coordinator
 
 pytestmark = pytest.mark.django_db

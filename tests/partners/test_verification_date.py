@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from partners.agency_csv import AgencyImportError, import_agencies_csv
 from partners.models import Agency, validate_not_in_future
-from partners.services import AgencyImportError, import_agencies_csv
 from tests.partners.factories import AgencyFactory, coordinator, partner
 from tests.partners.test_csv_import_export import make_csv, new_row
 from tests.partners.test_permission_matrix import edit_form

@@ -4,7 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from partners.services import export_agencies_csv
+from partners.agency_csv import export_agencies_csv
 
 
 class Command(BaseCommand):

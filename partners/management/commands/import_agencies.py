@@ -1,4 +1,4 @@
-"""Create or update agencies from a CSV file: every row, or none (see partners.services)."""
+"""Create or update agencies from a CSV file: every row, or none (see partners.agency_csv)."""
 
 import sys
 
@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from partners.services import AgencyImportError, describe_import, import_agencies_csv
+from partners.agency_csv import AgencyImportError, describe_import, import_agencies_csv
 
 
 class Command(BaseCommand):
