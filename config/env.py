@@ -5,11 +5,34 @@ README.md and .env.example document each one.
 """
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
+
+
+def read_dotenv(path):
+    """Put the `NAME=value` lines of the file at `path` into the environment (development only).
+
+    A missing file is fine. Variables already set in the environment win over the file. Blank lines
+    and `#` comments are skipped; an `export ` prefix and quotes around the value are dropped.
+    Production never calls this: there, variables come from the process manager.
+    """
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        name, value = line.removeprefix("export ").split("=", 1)
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        os.environ.setdefault(name.strip(), value)
 
 
 def env(name, default=None):

@@ -1,8 +1,14 @@
 """Local development: the embedded set-up `make run` serves."""
 
-from config.env import env
+from pathlib import Path
 
-from .base import *  # noqa: F403
+from config.env import env, read_dotenv
+
+# The .env file beside manage.py (copied from .env.example), read before the shared settings read
+# the environment. Development only: production and the test suite never read it.
+read_dotenv(Path(__file__).resolve().parent.parent.parent / ".env")
+
+from .base import *  # noqa: E402, F403
 
 DEBUG = True
 # An obviously fake key: development only, never used by production.py.

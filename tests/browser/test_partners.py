@@ -48,6 +48,7 @@ def sign_in(visit, username="harbor-police-host", language="en"):
     visit.page.fill("#id_username", username)
     visit.page.fill("#id_password", PASSWORD)
     visit.page.click("form.stacked-form button[type=submit]")
+    visit.page.wait_for_url(lambda url: "/accounts/login/" not in url)
     visit.page.wait_for_load_state("load")
 
 
@@ -78,8 +79,8 @@ def test_signing_in_leads_back_to_the_matrix(visit, partners_demo):
     visit.page.fill("#id_username", "safe-harbor-shelter-author")
     visit.page.fill("#id_password", PASSWORD)
     visit.page.click("form.stacked-form button[type=submit]")
+    visit.page.wait_for_url("**/es/socios/matrix/")
     visit.page.wait_for_load_state("load")
-    assert visit.page.url.endswith("/es/socios/matrix/")
     assert visit.page.locator("h1").inner_text() == "Matriz de capacidades"
     assert visit.page.locator("td.matrix__gap").count() > 0
 
@@ -112,16 +113,7 @@ def test_the_wide_matrix_scrolls_inside_its_own_labelled_region(visit, partners_
     visit.page.keyboard.press("ArrowRight")
     visit.page.keyboard.press("ArrowRight")
     # Scrolling may be smooth: wait until the region has moved instead of reading it at once.
-    region.evaluate(
-        """el => new Promise((resolve, reject) => {
-            const started = performance.now();
-            (function check() {
-                if (el.scrollLeft > 0) return resolve();
-                if (performance.now() - started > 10000) return reject(new Error("did not scroll"));
-                requestAnimationFrame(check);
-            })();
-        })"""
-    )
+    visit.page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle(), timeout=10_000)
     assert region.evaluate("el => el.scrollLeft") > 0, "the keyboard scrolls the focused region"
 
 
@@ -132,8 +124,8 @@ def test_filters_work_without_javascript_and_give_a_shareable_url(chromium, live
     page.select_option("#id_service", "immigration-legal-help")
     page.select_option("#id_language", "fr")
     page.click("form.filters button[type=submit]")
+    page.wait_for_url(lambda url: "service=immigration-legal-help" in url and "language=fr" in url)
     page.wait_for_load_state("load")
-    assert "service=immigration-legal-help" in page.url and "language=fr" in page.url
     titles = page.locator(".agency-card__title").all_inner_texts()
     assert titles == ["Harbor Immigrant Legal Aid Clinic"]
 
@@ -157,12 +149,13 @@ def test_admin_agency_form_and_capability_grid_are_accessible(visit, partners_de
     visit.page.fill("#id_username", "harbor-police-author")
     visit.page.fill("#id_password", PASSWORD)
     visit.page.click("button[type=submit]")
-    visit.page.wait_for_load_state("load")
+    visit.page.wait_for_url(lambda url: "/admin/login/" not in url)
     from partners.models import Agency
 
     agency = Agency.objects.get(slug="harbor-police")
     visit.go(f"/admin/partners/agencies/edit/{agency.pk}/")
     visit.page.click("text=Services offered")
+    visit.page.locator(".capability-grid").wait_for(state="visible")
     visit.page.evaluate(AXE_JS.read_text())
     result = visit.page.evaluate(
         """async () => {

@@ -58,17 +58,21 @@ def test_no_horizontal_scroll_at_320_pixels(visit, demo_site, path):
 
 def test_keyboard_order_starts_with_quick_exit_then_skip_link(visit, demo_site):
     visit.go("/en/about/")
+
+    def focus_moves_to(condition):
+        visit.page.wait_for_function(f"(el => {condition})(document.activeElement)")
+
     visit.page.keyboard.press("Tab")
-    assert visit.page.evaluate("document.activeElement.hasAttribute('data-quick-exit')")
+    focus_moves_to("el.hasAttribute('data-quick-exit')")
     visit.page.keyboard.press("Tab")
-    assert visit.page.evaluate("document.activeElement.className") == "quick-exit__more"
+    focus_moves_to("el.className === 'quick-exit__more'")
     visit.page.keyboard.press("Tab")
-    assert visit.page.evaluate("document.activeElement.className") == "skip-link"
+    focus_moves_to("el.className === 'skip-link'")
     assert visit.page.evaluate("getComputedStyle(document.activeElement).position") == "absolute"
     box = visit.page.evaluate("document.activeElement.getBoundingClientRect().top")
     assert box >= 0, "the skip link must come into view when focused"
     visit.page.keyboard.press("Enter")
-    assert visit.page.evaluate("document.activeElement.id") == "main-content"
+    focus_moves_to("el.id === 'main-content'")
 
 
 def test_quick_exit_stays_in_view_while_scrolling(visit, demo_site):
@@ -88,7 +92,7 @@ def test_accordion_opens_without_javascript(chromium, live_server, demo_site):
     answer = page.locator(".accordion-item__answer").first
     assert not answer.is_visible()
     summary.click()
-    assert answer.is_visible()
+    answer.wait_for(state="visible")
     context.close()
 
 

@@ -1,55 +1,13 @@
 """Safety and privacy rules checked on the HTML and headers of public pages."""
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 
+from tests.helpers import ExternalResources, FirstFocusable
 from tests.home.factories import SiteTextFactory, StandardPageFactory, add_live_translation, configure_safety
 
 pytestmark = pytest.mark.django_db
-
-FOCUSABLE = {"a", "button", "input", "select", "textarea", "summary"}
-
-
-class FirstFocusable(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.in_body = False
-        self.found = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "body":
-            self.in_body = True
-        elif (
-            self.in_body
-            and self.found is None
-            and tag in FOCUSABLE
-            and (tag != "a" or "href" in attrs)
-            and attrs.get("type") != "hidden"
-            and attrs.get("tabindex") != "-1"
-        ):
-            self.found = (tag, attrs)
-
-
-class ExternalResources(HTMLParser):
-    """Every URL the browser would fetch by itself (not links a reader may follow)."""
-
-    def __init__(self):
-        super().__init__()
-        self.urls = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in {"script", "img", "iframe", "source", "audio", "video", "embed"} and attrs.get("src"):
-            self.urls.append(attrs["src"])
-        if tag == "img" and attrs.get("srcset"):
-            self.urls.extend(part.split()[0] for part in attrs["srcset"].split(","))
-        if tag == "link" and attrs.get("rel") in {"stylesheet", "icon", "preload", "manifest"}:
-            self.urls.append(attrs["href"])
-        if tag == "object" and attrs.get("data"):
-            self.urls.append(attrs["data"])
 
 
 @pytest.fixture

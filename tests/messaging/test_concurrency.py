@@ -2,58 +2,21 @@
 
 import threading
 import time
-from unittest import mock
+from contextlib import contextmanager
 
+import psycopg
 import pytest
 from django.db import connection
+from django.test import Client
+from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from messaging import services
 from messaging.models import MessagePage, SignOff
 from tests.home.factories import build_site
-from tests.messaging.factories import SignOffWorld
+from tests.messaging.factories import SignOffWorld, message_form_data
 
 pytestmark = pytest.mark.postgres
-
-
-def test_simultaneous_signoffs_both_count_and_publish_exactly_once(on_postgres, transactional_db):
-    world = SignOffWorld(build_site()["en"], agencies=2)
-    page = world.draft()
-    state = world.submit(page)
-
-    # Widen the window between recording a sign-off and checking for completeness, so that
-    # without the row lock both signers would see the other's sign-off missing (or both see it
-    # complete and publish twice).
-    real_missing = services.missing_agencies
-
-    def slow_missing(round_):
-        time.sleep(0.5)
-        return real_missing(round_)
-
-    barrier = threading.Barrier(2)
-    errors = []
-
-    def sign(lead):
-        try:
-            barrier.wait()
-            services.sign_off(state, lead)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    with mock.patch.object(services, "missing_agencies", slow_missing):
-        threads = [threading.Thread(target=sign, args=(world.lead(i),)) for i in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=30)
-
-    assert errors == []
-    assert SignOff.objects.signed().filter(revision_id=state.revision_id).count() == 2
-    page = MessagePage.objects.get(pk=page.pk)
-    assert page.live and page.live_revision_id == state.revision_id
-    assert PageLogEntry.objects.filter(page=page, action="wagtail.publish").count() == 1
 
 
 def _waiting_on_locks(cursor, database):
@@ -64,20 +27,64 @@ def _waiting_on_locks(cursor, database):
     return cursor.fetchone()[0]
 
 
+@contextmanager
+def held_until_both_wait(lock_sql, params=()):
+    """Hold a lock from a separate connection until two other connections wait on locks, then let go.
+
+    Whatever order the code under test takes its own locks in, both racers are then in flight at
+    the same moment: each got as far as it can before touching what the blocker holds. The test
+    waits for a condition (the waiters PostgreSQL reports); the code under test never sleeps.
+    """
+    database = connection.settings_dict["NAME"]
+    with psycopg.connect(**connection.get_connection_params()) as blocker:
+        blocker.execute(lock_sql, params)
+        yield
+        with psycopg.connect(**connection.get_connection_params(), autocommit=True) as watcher:
+            deadline = time.monotonic() + 30
+            while _waiting_on_locks(watcher.cursor(), database) < 2:
+                assert time.monotonic() < deadline, "the two racers never both waited"
+                time.sleep(0.01)
+        blocker.rollback()
+
+
+def test_simultaneous_signoffs_both_count_and_publish_exactly_once(on_postgres, transactional_db):
+    world = SignOffWorld(build_site()["en"], agencies=2)
+    page = world.draft()
+    state = world.submit(page)
+    errors = []
+
+    def sign(lead):
+        try:
+            services.sign_off(state, lead)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    # No sign-off can be written until both leads are waiting: without the code's own locking,
+    # both would then record their sign-off before either commits, each see the other's missing,
+    # and nobody would publish (or both would, twice).
+    with held_until_both_wait(f"LOCK TABLE {SignOff._meta.db_table} IN SHARE MODE"):
+        threads = [threading.Thread(target=sign, args=(world.lead(i),)) for i in range(2)]
+        for thread in threads:
+            thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert errors == []
+    assert SignOff.objects.signed().filter(revision_id=state.revision_id).count() == 2
+    page = MessagePage.objects.get(pk=page.pk)
+    assert page.live and page.live_revision_id == state.revision_id
+    assert PageLogEntry.objects.filter(page=page, action="wagtail.publish").count() == 1
+
+
 def test_the_last_signoff_racing_an_edit_never_deadlocks_nor_undoes_the_publication(
     on_postgres, transactional_db
 ):
     """Over real concurrent requests: the last lead signs in the admin while the author saves a
     draft of the same page in the editor. A third connection holds the page row until both
     requests are queued behind it, so that each run is a real race whatever the scheduler does."""
-    import psycopg
-    from django.test import Client
-    from django.urls import reverse
-
-    from tests.messaging.factories import message_form_data
-
     world = SignOffWorld(build_site()["en"], agencies=2)
-    database = connection.settings_dict["NAME"]
     for attempt in range(6):
         page = world.draft(title=f"Race {attempt}", slug=f"race-{attempt}")
         state = world.submit(page)
@@ -107,16 +114,11 @@ def test_the_last_signoff_racing_an_edit_never_deadlocks_nor_undoes_the_publicat
             reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "sign_off", state.pk]),
             {},
         )
-        with psycopg.connect(**connection.get_connection_params()) as blocker:
-            blocker.execute("SELECT id FROM wagtailcore_page WHERE id = %s FOR UPDATE", [page.pk])
+        lock_page = "SELECT id FROM wagtailcore_page WHERE id = %s FOR UPDATE"
+        with held_until_both_wait(lock_page, [page.pk]):
             threads = [threading.Thread(target=request, args=args) for args in (edit, signoff)]
             for thread in threads:
                 thread.start()
-            with psycopg.connect(**connection.get_connection_params(), autocommit=True) as watcher:
-                deadline = time.monotonic() + 30
-                while _waiting_on_locks(watcher.cursor(), database) < 2 and time.monotonic() < deadline:
-                    time.sleep(0.01)  # the test waits for a condition; the code under test never sleeps
-            blocker.rollback()
         for thread in threads:
             thread.join(timeout=60)
 

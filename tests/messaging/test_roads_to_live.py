@@ -2,13 +2,18 @@
 could make a messaging page live is refused without a complete sign-off of that exact revision.
 
 A refusal is an HTTP 403, or Wagtail's redirect, and in every case the page is not live and its
-live revision has not changed.
+live revision has not changed. Where a road can publish anything at all, the same function runs
+first against an ordinary page (Wagtail's plain Page, which is not under sign-off) as a positive
+control: the very same request must publish it, so a refusal cannot come from a malformed request.
 """
 
 import datetime
+import html
+from dataclasses import dataclass
 from unittest import mock
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -54,15 +59,49 @@ def test_no_publish_button_for_anyone(client, world, admin_user):
     assert 'name="action-submit"' in html
 
 
-def test_publish_button_post_does_not_publish(client, world, admin_user):
-    page = world.draft()
-    client.force_login(admin_user)
+@dataclass
+class Road:
+    """A draft to try a road to live on, who tries it, and whether it must go live."""
+
+    page: Page
+    user: object
+    publishes: bool
+
+
+@pytest.fixture(params=["ordinary page", "message as coordinator", "message as superuser"])
+def road(request, world, homes, publisher):
+    superuser = UserFactory(username="root", is_superuser=True, is_staff=True)
+    if request.param == "ordinary page":
+        page = Page(title="Ordinary", slug="ordinary", live=False)
+        homes["en"].add_child(instance=page)
+        page.save_revision()
+        return Road(page, superuser, publishes=True)
+    user = publisher if request.param == "message as coordinator" else superuser
+    return Road(world.draft(), user, publishes=False)
+
+
+def told(response):
+    """The first line of each message the admin shows after `response`, as plain text."""
+    return [
+        html.unescape(str(message)).strip().splitlines()[0] for message in get_messages(response.wsgi_request)
+    ]
+
+
+def test_publish_button_post_publishes_only_without_signoff(client, road):
+    page = road.page
+    client.force_login(road.user)
     response = client.post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]),
         message_form_data(title=page.title, slug=page.slug, **{"action-publish": "1"}),
     )
     assert response.status_code == 302
-    assert state_of(page) == (False, None)
+    if road.publishes:
+        assert state_of(page) == (True, Page.objects.get(pk=page.pk).latest_revision_id)
+        assert told(response) == [f"Page '{page.title}' has been published."]
+    else:
+        # Wagtail saves the words as a draft, and says so.
+        assert state_of(page) == (False, None)
+        assert told(response) == [f"Page '{page.title}' has been updated."]
 
 
 def test_create_and_publish_in_one_step_does_not_publish(client, world, admin_user):
@@ -133,13 +172,18 @@ def test_scheduled_go_live_after_complete_signoff_publishes_at_the_time(world):
     assert state_of(page)[0] is True
 
 
-def test_bulk_publish_does_not_publish(client, world, admin_user):
-    page = world.draft()
-    client.force_login(admin_user)
+def test_bulk_publish_publishes_only_without_signoff(client, road):
+    page = road.page
+    client.force_login(road.user)
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"]) + f"?id={page.pk}"
     response = client.post(url, {"include_descendants": "on"})
-    assert response.status_code in {200, 302, 403}
-    assert state_of(page) == (False, None)
+    assert response.status_code == 302
+    if road.publishes:
+        assert state_of(page)[0] is True
+        assert told(response)[-1] == "1 page has been published"
+    else:
+        assert state_of(page) == (False, None)
+        assert told(response)[-1] == "0 pages have been published"
 
 
 def test_copy_with_publish_copies_does_not_publish_the_copy(client, world, publisher):
@@ -227,14 +271,7 @@ def test_unpublish_then_republish_an_edited_draft_is_refused(client, world, publ
     assert state_of(page)[0] is False
 
 
-def test_direct_saves_from_code_cannot_make_it_live_or_change_live_words(world):
-    draft = world.draft()
-    draft.live = True
-    draft.live_revision = draft.get_latest_revision()
-    with pytest.raises(SignOffRequired):
-        draft.save()
-    assert state_of(draft) == (False, None)
-
+def test_direct_saves_from_code_cannot_change_live_words(world):
     page = world.published()
     page.summary = "Changed behind everyone's back"
     with pytest.raises(SignOffRequired):
@@ -247,17 +284,36 @@ def test_direct_saves_from_code_cannot_make_it_live_or_change_live_words(world):
     assert state_of(new) == (False, None)
 
 
-def test_a_command_calling_publish_on_an_unsigned_revision_fails(world):
-    page = world.draft()
-    with pytest.raises(SignOffRequired):
-        call_command(
-            "shell",
-            command=(
-                "from wagtail.models import Page; "
-                f"Page.objects.get(pk={page.pk}).specific.get_latest_revision().publish()"
-            ),
+def test_a_command_calling_publish_publishes_only_without_signoff(road):
+    page = road.page
+    command = (
+        "from wagtail.models import Page; "
+        f"Page.objects.get(pk={page.pk}).specific.get_latest_revision().publish()"
+    )
+    if road.publishes:
+        call_command("shell", command=command)
+        assert state_of(page) == (True, page.get_latest_revision().pk)
+    else:
+        with pytest.raises(SignOffRequired) as refusal:
+            call_command("shell", command=command)
+        assert str(refusal.value) == (
+            "This version has not been signed off by every required agency, so it cannot be published."
         )
-    assert state_of(page) == (False, None)
+        assert state_of(page) == (False, None)
+
+
+def test_a_save_from_code_makes_live_only_without_signoff(road):
+    page = Page.objects.get(pk=road.page.pk).specific
+    page.live = True
+    page.live_revision = page.get_latest_revision()
+    if road.publishes:
+        page.save()
+        assert state_of(page) == (True, page.live_revision.pk)
+    else:
+        with pytest.raises(SignOffRequired) as refusal:
+            page.save()
+        assert str(refusal.value) == "This page can only go live through the agency sign-off."
+        assert state_of(page) == (False, None)
 
 
 # --- wagtail-localize ------------------------------------------------------------------------

@@ -1,25 +1,12 @@
 """Factories for agencies, the taxonomy and the people who work for agencies."""
 
 import factory
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from partners.models import Agency, AgencyType, Capability, Language, Membership, Population, Service
 
-PASSWORD = "correct horse battery staple"  # every factory user's password
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    username = factory.Sequence(lambda n: f"user{n}")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    first_name = factory.Sequence(lambda n: f"First{n}")
-    last_name = "Person"
-    password = factory.django.Password(PASSWORD)
-
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ("username",)
-        skip_postgeneration_save = True
+# Users live in tests/factories.py; imported here too, for the tests that take them from here.
+from tests.factories import PASSWORD, UserFactory  # noqa: F401
 
 
 class AgencyFactory(factory.django.DjangoModelFactory):

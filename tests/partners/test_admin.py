@@ -17,7 +17,7 @@ from tests.partners.factories import (
     offering,
     partner,
 )
-from tests.partners.test_permission_matrix import edit_form
+from tests.partners.helpers import edit_form
 
 pytestmark = pytest.mark.django_db
 

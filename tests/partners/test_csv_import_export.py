@@ -18,6 +18,7 @@ from tests.partners.factories import (
     coordinator,
     offering,
 )
+from tests.partners.helpers import make_csv, new_row
 
 pytestmark = pytest.mark.django_db
 
@@ -40,27 +41,6 @@ def export_text(**kwargs):
 
 def as_rows(text):
     return list(csv.DictReader(io.StringIO(text)))
-
-
-def make_csv(rows, header=None):
-    header = header or list(rows[0])
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=header)
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
-
-def new_row(**values):
-    row = {
-        "slug": "new-clinic",
-        "name": "New Clinic",
-        "short_name": "NC",
-        "agency_type": "health_care",
-        "service_area": "Harbor County",
-    }
-    row.update(values)
-    return row
 
 
 def snapshot():

@@ -21,6 +21,7 @@ from django.urls import reverse
 
 from partners.models import Agency, Membership
 from tests.partners.factories import AgencyFactory, UserFactory, coordinator, partner
+from tests.partners.helpers import edit_form
 
 pytestmark = pytest.mark.django_db
 
@@ -184,28 +185,6 @@ def test_admin_delete_an_agency(client, people):
     assert row(client, people, admin_url("delete", agency)) == expect(
         default="denied", coordinator="ok", **NO_ADMIN
     )
-
-
-def edit_form(agency, **changes):
-    data = {
-        "name": agency.name,
-        "short_name": agency.short_name,
-        "slug": agency.slug,
-        "agency_type": agency.agency_type,
-        "service_area": agency.service_area,
-        "description_en": agency.description.get("en", ""),
-        "description_es": agency.description.get("es", ""),
-        "website": agency.website,
-        "public_phone": agency.public_phone,
-        "public_email": agency.public_email,
-        "logo_alt_text": "",
-        "contact_name": agency.contact_name,
-        "contact_email": agency.contact_email,
-        "last_verified_on": agency.last_verified_on.isoformat() if agency.last_verified_on else "",
-        "is_active": "on",
-    }
-    data.update(changes)
-    return data
 
 
 def test_saving_agency_a_changes_it_only_for_its_editors(client, people):

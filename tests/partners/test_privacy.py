@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.home.test_safety import ExternalResources
+from tests.helpers import ExternalResources
 from tests.partners.factories import AgencyFactory, PopulationFactory, ServiceFactory, offering
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,7 @@ def test_directory_pages_have_no_inline_script_or_style_and_load_only_this_site(
 
 
 def test_quick_exit_comes_first_on_directory_pages(client, agency):
-    from tests.home.test_safety import FirstFocusable
+    from tests.helpers import FirstFocusable
 
     for url in PUBLIC_URLS:
         parser = FirstFocusable()

@@ -11,8 +11,7 @@ from django.utils import timezone
 from partners.agency_csv import AgencyImportError, import_agencies_csv
 from partners.models import Agency, validate_not_in_future
 from tests.partners.factories import AgencyFactory, coordinator, partner
-from tests.partners.test_csv_import_export import make_csv, new_row
-from tests.partners.test_permission_matrix import edit_form
+from tests.partners.helpers import edit_form, make_csv, new_row
 
 pytestmark = pytest.mark.django_db
 
