@@ -29,6 +29,10 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PagePermissionTester
 
+from messaging.exceptions import SignOffRequired
+
+__all__ = ["SignOffPermissionTester", "SignOffRequired", "SignOffRequiredMixin"]
+
 
 class _SignOffEditHandler:
     """Each opted-in page type's editor, with a "Sign-off" tab (deadline, agency-by-agency status).
@@ -60,14 +64,6 @@ class _SignOffEditHandler:
 # moment a messaging page may go live. (Wagtail saves a copy of the page made from the revision,
 # not the instance publish() was called on, so an attribute would not reach it.)
 _publishing = ContextVar("messaging_publishing_revision", default=None)
-
-
-class SignOffRequired(Exception):
-    """Raised when something tries to make a messaging page live without a complete sign-off.
-
-    Not a PermissionDenied: Wagtail's admin would turn that into a bare "no permission" redirect.
-    messaging.middleware shows this message to the person instead.
-    """
 
 
 class SignOffPermissionTester(PagePermissionTester):

@@ -22,12 +22,8 @@ from wagtail.models import Page, Revision, TaskState, Workflow, WorkflowState
 
 from partners.access import membership_of
 
-from .models import AgencySignOffTask, SignOff, SignOffRequired, SignOffRequiredMixin, SignOffTaskState
-
-
-class SignOffRefused(SignOffRequired):
-    """A sign-off or change request that the rules do not allow; the message says why."""
-
+from .exceptions import SignOffRefused, SignOffRequired
+from .models import AgencySignOffTask, SignOff, SignOffRequiredMixin, SignOffTaskState
 
 # --- Who is who -------------------------------------------------------------------------
 
