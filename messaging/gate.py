@@ -135,7 +135,7 @@ class SignOffRequiredMixin(models.Model):
 
     # Wagtail's bookkeeping on the page row. Every other field and child relation of the page
     # (words, tags, co-authors, images chosen ...) is signed content: on a live page it must
-    # always equal the live revision's (messaging.services.live_fields_match_revision).
+    # always equal the live revision's (messaging.invariant.live_fields_match_revision).
     unsigned_fields = frozenset(
         {
             "id",
@@ -266,7 +266,8 @@ class SignOffRequiredMixin(models.Model):
         return super().save_revision(*args, overwrite_revision=overwrite_revision, **kwargs)
 
     def publish(self, revision, user=None, *args, **kwargs):
-        from messaging.services import assert_signed_off
+        # Lazily: messaging.invariant imports the models, which import this module.
+        from messaging.invariant import assert_signed_off
 
         if str(revision.object_id) != str(self.pk):
             raise SignOffRequired(_("A page can only be published with one of its own revisions."))
@@ -298,7 +299,8 @@ class SignOffRequiredMixin(models.Model):
           checked the complete sign-off of that exact revision of this page.
         - The words of a page that stays live must match its live revision.
         """
-        from messaging.services import live_fields_match_revision
+        # Lazily: messaging.invariant imports the models, which import this module.
+        from messaging.invariant import live_fields_match_revision
 
         self._keep_as_draft()
         if not self.live:
@@ -319,7 +321,8 @@ class SignOffRequiredMixin(models.Model):
 
     def get_workflow(self):
         """The page's workflow if it contains an agency sign-off; else the default sign-off workflow."""
-        from messaging.services import default_signoff_workflow, workflow_has_signoff
+        # Lazily: messaging.invariant imports the models, which import this module.
+        from messaging.invariant import default_signoff_workflow, workflow_has_signoff
 
         workflow = super().get_workflow()
         if workflow is not None and workflow_has_signoff(workflow):

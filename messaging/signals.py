@@ -24,7 +24,7 @@ def index_page_saved(sender, instance, created, **kwargs):
 
         from partners.roles import sync_page_permissions
 
-        from .services import ensure_signoff_workflow
+        from .invariant import ensure_signoff_workflow
 
         sync_page_permissions()
         WorkflowPage.objects.get_or_create(page=instance, defaults={"workflow": ensure_signoff_workflow()})
