@@ -179,7 +179,7 @@ class SignOffRequiredMixin(models.Model):
         if self.pk is None or self._state.adding:
             return self._save_checked(args, kwargs)
         # One lock order on every path: the page row first, then its review round
-        # (messaging.services locks them in the same order when a lead decides).
+        # (messaging.services.rounds._decide locks them in the same order when a lead decides).
         with transaction.atomic():
             self._lock_row_and_keep_newer_publication(kwargs)
             return self._save_checked(args, kwargs)

@@ -10,6 +10,7 @@ from wagtail.models import PageLogEntry
 
 from messaging import services
 from messaging.models import MessagePage, SignOff
+from messaging.services import rounds
 from tests.home.factories import build_site
 from tests.messaging.factories import SignOffWorld
 
@@ -24,7 +25,7 @@ def test_simultaneous_signoffs_both_count_and_publish_exactly_once(on_postgres, 
     # Widen the window between recording a sign-off and checking for completeness, so that
     # without the row lock both signers would see the other's sign-off missing (or both see it
     # complete and publish twice).
-    real_missing = services.missing_agencies
+    real_missing = rounds.missing_agencies
 
     def slow_missing(round_):
         time.sleep(0.5)
@@ -42,7 +43,7 @@ def test_simultaneous_signoffs_both_count_and_publish_exactly_once(on_postgres, 
         finally:
             connection.close()
 
-    with mock.patch.object(services, "missing_agencies", slow_missing):
+    with mock.patch.object(rounds, "missing_agencies", slow_missing):
         threads = [threading.Thread(target=sign, args=(world.lead(i),)) for i in range(2)]
         for thread in threads:
             thread.start()
