@@ -27,7 +27,8 @@ from contextvars import ContextVar
 
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import PagePermissionTester
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.models import Page, PagePermissionTester
 
 from messaging.exceptions import SignOffRequired
 
@@ -43,8 +44,7 @@ class _SignOffEditHandler:
     """
 
     def __get__(self, instance, owner):
-        from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
-
+        # Lazily: messaging.panels imports the services, which import the models, which import this module.
         from messaging.panels import SignOffStatusPanel
 
         return TabbedInterface(
@@ -74,6 +74,7 @@ class SignOffPermissionTester(PagePermissionTester):
     """
 
     def _may_take_down(self):
+        # Lazily: this module imports nothing from the apps at load time (home and partners models import it).
         from partners.access import is_coordinator
 
         return self.user.is_active and (PagePermissionTester.can_publish(self) or is_coordinator(self.user))
@@ -194,6 +195,7 @@ class SignOffRequiredMixin(models.Model):
         update_fields = kwargs.get("update_fields")
         if self.latest_revision_id and (update_fields is None or "latest_revision" in update_fields):
             # A new revision during review (any edit, by anyone) voids the sign-offs given so far.
+            # Lazily: messaging.services imports the models, which import this module.
             from messaging.services import void_outdated_round
 
             void_outdated_round(self, self.latest_revision)
@@ -224,8 +226,6 @@ class SignOffRequiredMixin(models.Model):
         while its history says "Published".) The stale copy's words are not written on the live
         row either; they reach the revision that the editor makes next, as for any live page.
         """
-        from wagtail.models import Page
-
         current = (
             Page.objects.select_for_update()
             .filter(pk=self.pk)
@@ -256,6 +256,7 @@ class SignOffRequiredMixin(models.Model):
         Wagtail overwrites its latest revision in place when the same person saves again
         (autosave); a signed or reviewed revision's words must never change under its sign-offs.
         """
+        # Lazily: messaging.models imports this module.
         from messaging.models import SignOffTaskState
 
         if (
