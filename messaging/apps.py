@@ -8,6 +8,7 @@ class MessagingConfig(AppConfig):
     verbose_name = _("Messaging")
 
     def ready(self):
+        # In ready(): these import models, which cannot be imported while the app registry loads.
         from partners.roles import register_page_permissions
 
         from . import notifications, pinned_files, signals  # noqa: F401 - signals sets up new index pages
@@ -32,6 +33,7 @@ class MessagingConfig(AppConfig):
 def _grant_role_permissions(**kwargs):
     """After migrating (messaging's own permissions exist by then), give the role groups what the
     code says they hold: an existing site gets new grants, such as the coordinator's on site pages."""
+    # Lazily: partners.roles imports models, and this module is loaded before the app registry.
     from partners.roles import ensure_role_groups
 
     if kwargs.get("plan") is None or kwargs.get("plan"):

@@ -27,7 +27,12 @@ from contextvars import ContextVar
 
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import PagePermissionTester
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.models import Page, PagePermissionTester
+
+from messaging.exceptions import SignOffRequired
+
+__all__ = ["SignOffPermissionTester", "SignOffRequired", "SignOffRequiredMixin"]
 
 
 class _SignOffEditHandler:
@@ -39,8 +44,7 @@ class _SignOffEditHandler:
     """
 
     def __get__(self, instance, owner):
-        from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
-
+        # Lazily: messaging.panels imports the services, which import the models, which import this module.
         from messaging.panels import SignOffStatusPanel
 
         return TabbedInterface(
@@ -62,14 +66,6 @@ class _SignOffEditHandler:
 _publishing = ContextVar("messaging_publishing_revision", default=None)
 
 
-class SignOffRequired(Exception):
-    """Raised when something tries to make a messaging page live without a complete sign-off.
-
-    Not a PermissionDenied: Wagtail's admin would turn that into a bare "no permission" redirect.
-    messaging.middleware shows this message to the person instead.
-    """
-
-
 class SignOffPermissionTester(PagePermissionTester):
     """Nobody publishes a messaging page by hand; unpublishing and scheduling control stay.
 
@@ -78,6 +74,7 @@ class SignOffPermissionTester(PagePermissionTester):
     """
 
     def _may_take_down(self):
+        # Lazily: this module imports nothing from the apps at load time (home and partners models import it).
         from partners.access import is_coordinator
 
         return self.user.is_active and (PagePermissionTester.can_publish(self) or is_coordinator(self.user))
@@ -139,7 +136,7 @@ class SignOffRequiredMixin(models.Model):
 
     # Wagtail's bookkeeping on the page row. Every other field and child relation of the page
     # (words, tags, co-authors, images chosen ...) is signed content: on a live page it must
-    # always equal the live revision's (messaging.services.live_fields_match_revision).
+    # always equal the live revision's (messaging.invariant.live_fields_match_revision).
     unsigned_fields = frozenset(
         {
             "id",
@@ -183,7 +180,7 @@ class SignOffRequiredMixin(models.Model):
         if self.pk is None or self._state.adding:
             return self._save_checked(args, kwargs)
         # One lock order on every path: the page row first, then its review round
-        # (messaging.services locks them in the same order when a lead decides).
+        # (messaging.services.rounds._decide locks them in the same order when a lead decides).
         with transaction.atomic():
             self._lock_row_and_keep_newer_publication(kwargs)
             return self._save_checked(args, kwargs)
@@ -198,6 +195,7 @@ class SignOffRequiredMixin(models.Model):
         update_fields = kwargs.get("update_fields")
         if self.latest_revision_id and (update_fields is None or "latest_revision" in update_fields):
             # A new revision during review (any edit, by anyone) voids the sign-offs given so far.
+            # Lazily: messaging.services imports the models, which import this module.
             from messaging.services import void_outdated_round
 
             void_outdated_round(self, self.latest_revision)
@@ -228,8 +226,6 @@ class SignOffRequiredMixin(models.Model):
         while its history says "Published".) The stale copy's words are not written on the live
         row either; they reach the revision that the editor makes next, as for any live page.
         """
-        from wagtail.models import Page
-
         current = (
             Page.objects.select_for_update()
             .filter(pk=self.pk)
@@ -260,6 +256,7 @@ class SignOffRequiredMixin(models.Model):
         Wagtail overwrites its latest revision in place when the same person saves again
         (autosave); a signed or reviewed revision's words must never change under its sign-offs.
         """
+        # Lazily: messaging.models imports this module.
         from messaging.models import SignOffTaskState
 
         if (
@@ -270,7 +267,8 @@ class SignOffRequiredMixin(models.Model):
         return super().save_revision(*args, overwrite_revision=overwrite_revision, **kwargs)
 
     def publish(self, revision, user=None, *args, **kwargs):
-        from messaging.services import assert_signed_off
+        # Lazily: messaging.invariant imports the models, which import this module.
+        from messaging.invariant import assert_signed_off
 
         if str(revision.object_id) != str(self.pk):
             raise SignOffRequired(_("A page can only be published with one of its own revisions."))
@@ -302,7 +300,8 @@ class SignOffRequiredMixin(models.Model):
           checked the complete sign-off of that exact revision of this page.
         - The words of a page that stays live must match its live revision.
         """
-        from messaging.services import live_fields_match_revision
+        # Lazily: messaging.invariant imports the models, which import this module.
+        from messaging.invariant import live_fields_match_revision
 
         self._keep_as_draft()
         if not self.live:
@@ -323,7 +322,8 @@ class SignOffRequiredMixin(models.Model):
 
     def get_workflow(self):
         """The page's workflow if it contains an agency sign-off; else the default sign-off workflow."""
-        from messaging.services import default_signoff_workflow, workflow_has_signoff
+        # Lazily: messaging.invariant imports the models, which import this module.
+        from messaging.invariant import default_signoff_workflow, workflow_has_signoff
 
         workflow = super().get_workflow()
         if workflow is not None and workflow_has_signoff(workflow):

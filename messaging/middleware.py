@@ -5,7 +5,7 @@ from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from .models import SignOffRequired
+from .exceptions import SignOffRequired
 
 
 class SignOffRefusalMiddleware:

@@ -6,6 +6,11 @@ Subjects are neutral (they never name trafficking) and the sender is the site's 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from wagtail.admin.mail import WorkflowStateRejectionEmailNotifier
+from wagtail.models import WorkflowState
+from wagtail.signals import workflow_rejected
+
+from .models import AgencySignOffTask
 
 
 def language_for(user):
@@ -33,6 +38,7 @@ def leads_of(agency_ids):
 
 
 def notify_leads_of_new_round(state):
+    # Lazily: messaging.tasks imports this module.
     from .tasks import send_signoff_request
 
     state_id = state.pk
@@ -40,6 +46,7 @@ def notify_leads_of_new_round(state):
 
 
 def notify_authors_of_change_request(signoff):
+    # Lazily: messaging.tasks imports this module.
     from .tasks import send_change_request_notice
 
     signoff_id = signoff.pk
@@ -47,6 +54,7 @@ def notify_authors_of_change_request(signoff):
 
 
 def notify_reminder(state, agency):
+    # Lazily: messaging.tasks imports this module.
     from .tasks import send_signoff_reminder
 
     state_id, agency_id = state.pk, agency.pk
@@ -59,14 +67,9 @@ def replace_wagtail_rejection_email():
 
     Connected under Wagtail's own dispatch_uid: whichever app is ready first, only ours remains.
     """
-    from wagtail.admin.mail import WorkflowStateRejectionEmailNotifier
-    from wagtail.models import WorkflowState
-    from wagtail.signals import workflow_rejected
 
     class RejectionEmailNotifier(WorkflowStateRejectionEmailNotifier):
         def __call__(self, instance=None, **kwargs):
-            from .models import AgencySignOffTask
-
             task = instance.current_task_state.task if instance.current_task_state_id else None
             if task is not None and isinstance(task.specific, AgencySignOffTask):
                 return None

@@ -5,6 +5,8 @@ from wagtail.admin.panels import Panel
 
 from partners.access import is_partner
 
+from . import services
+
 
 class SignOffStatusPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
@@ -14,8 +16,6 @@ class SignOffStatusPanel(Panel):
             return bool(self.instance and self.instance.pk)
 
         def get_context_data(self, parent_context=None):
-            from . import services
-
             context = super().get_context_data(parent_context)
             page = self.instance
             state = services.current_round(page) or services.latest_round(page)

@@ -16,7 +16,8 @@ from wagtail.images import get_image_model
 from wagtail.images.forms import BaseImageForm
 from wagtail.models import Page, ReferenceIndex
 
-from .models import SignOffRequired, SignOffRequiredMixin
+from .exceptions import SignOffRequired
+from .models import SignOffRequiredMixin
 
 REPLACEMENT_REFUSED = _(
     "A published page that the partner agencies signed off shows this file, so it cannot be replaced. "

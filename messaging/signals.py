@@ -2,9 +2,12 @@
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.models import WorkflowPage
 
 from home.models import HomePage
+from partners.roles import sync_page_permissions
 
+from .invariant import ensure_signoff_workflow
 from .models import MessageIndexPage
 
 
@@ -12,19 +15,11 @@ from .models import MessageIndexPage
 def home_page_saved(sender, instance, created, **kwargs):
     """A new language's home page: the coordinator drafts the site's pages under it too."""
     if created and not kwargs.get("raw"):
-        from partners.roles import sync_page_permissions
-
         sync_page_permissions()
 
 
 @receiver(post_save, sender=MessageIndexPage)
 def index_page_saved(sender, instance, created, **kwargs):
     if created and not kwargs.get("raw"):
-        from wagtail.models import WorkflowPage
-
-        from partners.roles import sync_page_permissions
-
-        from .services import ensure_signoff_workflow
-
         sync_page_permissions()
         WorkflowPage.objects.get_or_create(page=instance, defaults={"workflow": ensure_signoff_workflow()})

@@ -11,6 +11,7 @@ def publish_on_finish(workflow_state, user=None):
     permission (and must not have one). So the permission check is skipped here, and the page's
     own publish() verifies instead that every required agency signed off this exact revision.
     """
+    # Both lazily: this module is imported by wagtail.models.workflows, before the models are.
     from wagtail.workflows import publish_workflow_state
 
     from .models import SignOffRequiredMixin, SignOffTaskState

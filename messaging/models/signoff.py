@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Revision, Task, TaskState
+from wagtail.models import Revision, Task, TaskState, WorkflowState
 
 from partners.models import Agency
 
@@ -87,6 +87,7 @@ class AgencySignOffTask(Task):
         )
 
     def required_agencies(self, page):
+        # Lazily: messaging.scope imports these models.
         from messaging.scope import signoff_required_agencies
 
         return signoff_required_agencies(page)
@@ -94,6 +95,7 @@ class AgencySignOffTask(Task):
     # --- Wagtail's Task API: thin wrappers around messaging.services ---------------------
 
     def start(self, workflow_state, user=None):
+        # Task API, lazily: messaging.services imports these models.
         from messaging.services import start_signoff_round
 
         task_state = super().start(workflow_state, user=user)
@@ -105,8 +107,6 @@ class AgencySignOffTask(Task):
         Wagtail's deactivate() cancels each task state, which would let a workflow with no other
         task finish and try to publish an unsigned revision.
         """
-        from wagtail.models import WorkflowState
-
         self.active = False
         self.save()
         states = WorkflowState.objects.filter(
@@ -117,6 +117,7 @@ class AgencySignOffTask(Task):
             workflow_state.cancel(user=user)
 
     def get_actions(self, obj, user):
+        # Task API, lazily: messaging.services imports these models.
         from messaging.services import signoff_actions_for
 
         return signoff_actions_for(obj, user, task=self)
@@ -129,6 +130,7 @@ class AgencySignOffTask(Task):
         return None
 
     def on_action(self, task_state, user, action_name, **kwargs):
+        # Task API, lazily: messaging.services imports these models.
         from messaging.services import request_changes, sign_off
 
         if action_name in {"sign_off", "sign_off_with_comment"}:
@@ -137,6 +139,7 @@ class AgencySignOffTask(Task):
             request_changes(task_state.specific, user, comment=kwargs.get("comment", ""))
 
     def user_can_access_editor(self, obj, user):
+        # Task API, lazily: messaging.services imports these models.
         from messaging.services import current_round, lead_agency_for
 
         agency = lead_agency_for(user)
@@ -144,6 +147,7 @@ class AgencySignOffTask(Task):
         return state is not None and state.required_agencies.filter(pk=agency.pk).exists()
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
+        # Task API, lazily: messaging.services imports these models.
         from messaging.services import task_states_awaiting_agency_of
 
         return task_states_awaiting_agency_of(user, task=self)

@@ -1,4 +1,4 @@
-"""Reminders for agencies that have not answered; the sign-off record PDF; the public page."""
+"""Reminders to agencies that have not answered (service, command); the sign-off record PDF; public page."""
 
 import datetime
 import io
@@ -9,9 +9,11 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
+from wagtail.models import PageLogEntry
 
 from messaging import services
 from messaging.models import SignOffReminder
+from messaging.services.reminders import send_due_reminders
 from tests.messaging.factories import SignOffWorld
 from tests.partners.factories import UserFactory, partner
 
@@ -30,15 +32,26 @@ def run_reminders(at, **options):
     return out.getvalue()
 
 
-def test_reminders_go_to_agencies_that_have_not_answered_after_n_days(
-    world, mailoutbox, settings, django_capture_on_commit_callbacks
-):
+def remind(at, **options):
+    """Run the reminder service at `at`, as the daily command does (reminders record when they were sent)."""
+    with mock.patch("django.utils.timezone.now", return_value=at):
+        return send_due_reminders(**options)
+
+
+@pytest.fixture
+def answered_by_one(world, mailoutbox, settings):
+    """A round needed in two days, answered by the first of three agencies; reminders after 3 days."""
     settings.SIGNOFF_REMINDER_AFTER_DAYS = 3
     page = world.draft(signoff_needed_by=timezone.localdate() + datetime.timedelta(days=2))
     state = world.submit(page)
     services.sign_off(state, world.lead(0))
     mailoutbox.clear()
+    return page, state
 
+
+def test_reminders_go_to_agencies_that_have_not_answered_after_n_days(
+    world, answered_by_one, mailoutbox, django_capture_on_commit_callbacks
+):
     assert "0 reminder(s) sent" in run_reminders(timezone.now() + datetime.timedelta(days=1))
     with django_capture_on_commit_callbacks(execute=True):
         output = run_reminders(timezone.now() + datetime.timedelta(days=4))
@@ -51,6 +64,34 @@ def test_reminders_go_to_agencies_that_have_not_answered_after_n_days(
     assert "0 reminder(s) sent" in run_reminders(timezone.now() + datetime.timedelta(days=5))
     assert "2 reminder(s) sent" in run_reminders(timezone.now() + datetime.timedelta(days=8))
     assert SignOffReminder.objects.count() == 4
+
+
+def test_send_due_reminders_reminds_silent_agencies_once_per_period_and_flags_overdue_rounds(
+    world, answered_by_one, mailoutbox, django_capture_on_commit_callbacks
+):
+    page, state = answered_by_one
+
+    early = remind(timezone.now() + datetime.timedelta(days=1))
+    assert (early.rounds, early.reminded, early.overdue) == ([], 0, 0)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run = remind(timezone.now() + datetime.timedelta(days=4))
+    [round_] = run.rounds
+    assert round_.page.pk == page.pk and round_.state.pk == state.pk and round_.overdue
+    silent = sorted(world.agencies[1:], key=lambda agency: agency.name)
+    assert [agency.pk for agency in round_.agencies] == [agency.pk for agency in silent]
+    assert (run.reminded, run.overdue) == (2, 1)
+    assert {r.agency_id for r in SignOffReminder.objects.filter(task_state=state)} == {
+        world.agencies[1].pk,
+        world.agencies[2].pk,
+    }
+    assert PageLogEntry.objects.filter(page=page, action="messaging.reminder_sent").count() == 2
+    assert {m.to[0] for m in mailoutbox} == {world.lead(1).email, world.lead(2).email}
+
+    # Within the same period nobody is reminded again; a dry run says who would be, and records nothing.
+    assert remind(timezone.now() + datetime.timedelta(days=5)).reminded == 0
+    dry = remind(timezone.now() + datetime.timedelta(days=8), dry_run=True)
+    assert dry.reminded == 2 and SignOffReminder.objects.count() == 2
 
 
 def test_dry_run_sends_nothing(world, mailoutbox):

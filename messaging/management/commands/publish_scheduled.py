@@ -12,8 +12,8 @@ from wagtail.log_actions import log
 from wagtail.management.commands.publish_scheduled import Command as WagtailPublishScheduled
 from wagtail.models import Revision
 
+from messaging.invariant import is_fully_signed_off
 from messaging.models import SignOffRequiredMixin
-from messaging.services import is_fully_signed_off
 
 
 class Command(WagtailPublishScheduled):

@@ -1,0 +1,89 @@
+"""Translations under sign-off: what a translation was made from, and its translated words as a revision."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+from wagtail_localize.fields import copy_synchronised_fields
+from wagtail_localize.models import (
+    MissingRelatedObjectError,
+    MissingTranslationError,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.segments.ingest import ingest_segments
+
+from ..exceptions import SignOffRefused
+
+
+def find_source_revision(page):
+    """For a translation, the revision of the original it was translated from; None for an original.
+
+    With wagtail-localize, the translation source records when it last took the original's
+    content; the original's newest revision at that moment is what the translators worked from.
+    A page translated by hand falls back to the original's live revision.
+    """
+    default_locale = Locale.get_default()
+    if page.locale_id == default_locale.pk:
+        return None
+    source = (
+        TranslationSource.objects.filter(object_id=page.translation_key)
+        .exclude(locale_id=page.locale_id)
+        .order_by("-last_updated_at")
+        .first()
+    )
+    original = None
+    if source is not None:
+        original = page.get_translation_or_none(source.locale)
+        if original is not None:
+            revision = (
+                original.revisions.filter(created_at__lte=source.last_updated_at)
+                .order_by("-created_at")
+                .first()
+            )
+            if revision is not None:
+                return revision
+    original = original or page.get_translation_or_none(default_locale)
+    return original.live_revision if original is not None else None
+
+
+def save_translated_strings_as_revision(page, user):
+    """For a translation edited in wagtail-localize, turn its translated strings into a revision.
+
+    wagtail-localize's editor keeps translations as strings and only writes them into the page when
+    it publishes, which messaging pages do not allow. The sign-off must review the translated words,
+    so they become a new revision first. The live row is never written (a live translation keeps its
+    signed words until the new revision is signed off). Refused while any string is untranslated.
+    """
+    translation = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source", "source__locale", "target_locale")
+        .first()
+    )
+    if translation is None:
+        return None
+    source = translation.source
+    original = source.as_instance()
+    draft = page.get_latest_revision_as_object()
+    copy_synchronised_fields(original, draft)
+    try:
+        # wagtail-localize has no public API for "strings into a draft, without saving the row";
+        # this is what its create_or_update_translation() does before it saves.
+        segments = source._get_segments_for_translation(translation.target_locale, fallback=False)
+        ingest_segments(original, draft, source.locale, translation.target_locale, segments)
+    except (MissingTranslationError, MissingRelatedObjectError):
+        raise SignOffRefused(
+            _("This translation is not finished: translate every text before submitting it for sign-off.")
+        ) from None
+    try:
+        draft.full_clean()
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+        )
+        raise SignOffRefused(
+            _("This translation cannot be submitted until it is corrected: %(problems)s")
+            % {"problems": problems}
+        ) from None
+    return draft.save_revision(user=user, changed=True, clean=False)
