@@ -60,10 +60,11 @@ def chromium():
 def demo_site(transactional_db):
     """The demo content (English and Spanish pages, settings) in the live server's database."""
     from home.demo import seed
+    from home.seeding import SeedReport
     from tests.home.factories import build_site
 
     build_site(languages=("en",))  # a transactional test starts from empty tables
-    seed()
+    seed(SeedReport())
 
 
 class Visit:
