@@ -75,6 +75,8 @@ def _take_through(page, state, author, agencies, leads, comment=None):
 
 @transaction.atomic
 def seed(report, password=None):
+    """Draft the message index and take each demo message, in English and Spanish, to its state
+    through the real sign-off services (submit, sign off, request changes)."""
     home = HomePage.objects.filter(depth=2, locale__language_code="en").first()
     spanish_home = home.get_translation_or_none(Locale.objects.get(language_code="es")) if home else None
     if home is None or spanish_home is None:
