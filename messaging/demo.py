@@ -1,4 +1,5 @@
-"""Demo content for messaging: the message index and three messages in English and Spanish.
+"""Demo content for messaging: the message index and three messages in English and Spanish (the
+words are in messaging/demo_data.toml), and the seeding's second phase, sign_pages.
 
 One is published with every agency's sign-off, one is in review with some agencies signed, one
 was sent back with a change request, so a new user can log in as a lead and act. It goes through
@@ -10,95 +11,17 @@ from django.db import transaction
 from wagtail.models import Locale, Page
 
 from home.models import HomePage
-from home.services import add_translation
+from home.seeding import add_draft_child, ensure_translation, load_demo_data, stream
 from partners.models import Agency, Membership
 
 from . import services
 from .gate import SignOffRequiredMixin
 from .models import MessageIndexPage, MessagePage, SignOffSettings, SignOffTaskState
 
-INDEX = {
-    "en": {
-        "title": "Our message",
-        "slug": "message",
-        "introduction": "What every partner agency of the task force says, together, about human trafficking.",
-    },
-    "es": {
-        "title": "Nuestro mensaje",
-        "slug": "mensaje",
-        "introduction": "Lo que dicen juntas todas las agencias asociadas del grupo de trabajo sobre la trata de personas.",
-    },
-}
 
-MESSAGES = [
-    {
-        "state": "published",
-        "en": {
-            "title": "Anyone can be trafficked, and help is here",
-            "slug": "anyone-can-be-trafficked",
-            "summary": "Human trafficking happens in our county, to people of every age, gender and background. Help is free, confidential and available in your language.",
-            "body": "<p>Human trafficking is the use of force, fraud or coercion to make someone work or sell sex. "
-            "It is not always about crossing borders, and it does not always involve being locked up: many people are controlled "
-            "through debts, threats to their family or the loss of their documents.</p>"
-            "<p>Every agency of this task force, from police to shelters, agrees on one thing: the person who was "
-            "trafficked is not to blame. You can ask for help without giving your name, and services do not depend on "
-            "talking to the police.</p>",
-        },
-        "es": {
-            "title": "Cualquier persona puede ser víctima de trata, y aquí hay ayuda",
-            "slug": "cualquier-persona-puede-ser-victima",
-            "summary": "La trata de personas ocurre en nuestro condado, a personas de todas las edades, géneros y orígenes. La ayuda es gratuita, confidencial y está disponible en su idioma.",
-            "body": "<p>La trata de personas es el uso de la fuerza, el engaño o la coacción para obligar a alguien a "
-            "trabajar o a vender sexo. No siempre implica cruzar fronteras ni estar encerrado: a muchas personas se las "
-            "controla con deudas, amenazas a su familia o quitándoles sus documentos.</p>"
-            "<p>Todas las agencias de este grupo de trabajo, desde la policía hasta los albergues, están de acuerdo en "
-            "algo: la persona que sufrió la trata no tiene la culpa. Puede pedir ayuda sin dar su nombre, y los servicios "
-            "no dependen de hablar con la policía.</p>",
-        },
-    },
-    {
-        "state": "in_review",
-        "en": {
-            "title": "Help does not depend on talking to the police",
-            "slug": "help-does-not-depend-on-police",
-            "summary": "Shelter, health care and legal help are offered according to need, whether or not a survivor takes part in a criminal case.",
-            "body": "<p>Some survivors fear the police, or fear what a case could mean for their family or their "
-            "immigration status. That fear must never stand between a person and safety.</p>"
-            "<p>Victim service providers in the task force offer their services according to need. If you choose to "
-            "speak with law enforcement later, an advocate can be with you.</p>",
-        },
-        "es": {
-            "title": "La ayuda no depende de hablar con la policía",
-            "slug": "la-ayuda-no-depende-de-la-policia",
-            "summary": "El alojamiento, la atención médica y la ayuda legal se ofrecen según la necesidad, participe o no la sobreviviente en un proceso penal.",
-            "body": "<p>Algunas sobrevivientes temen a la policía, o temen lo que un proceso podría significar para su "
-            "familia o su situación migratoria. Ese miedo nunca debe interponerse entre una persona y su seguridad.</p>"
-            "<p>Los proveedores de servicios del grupo de trabajo ofrecen sus servicios según la necesidad. Si más "
-            "adelante decide hablar con las fuerzas del orden, una persona de apoyo puede acompañarle.</p>",
-        },
-    },
-    {
-        "state": "changes_requested",
-        "en": {
-            "title": "Report what you see, not what you assume",
-            "slug": "report-what-you-see",
-            "summary": "Signs of trafficking are about control, not about a person's nationality, job or appearance.",
-            "body": "<p>Watch for signs of control: someone who cannot leave their job, does not hold their own "
-            "documents, owes an impossible debt or is never allowed to speak for themselves.</p>",
-        },
-        "es": {
-            "title": "Denuncie lo que ve, no lo que supone",
-            "slug": "denuncie-lo-que-ve",
-            "summary": "Las señales de trata tienen que ver con el control, no con la nacionalidad, el trabajo o el aspecto de una persona.",
-            "body": "<p>Preste atención a las señales de control: alguien que no puede dejar su trabajo, no tiene sus "
-            "propios documentos, debe una deuda imposible o nunca puede hablar por sí mismo.</p>",
-        },
-        "comment": {
-            "en": "Please add the hotline number at the end, so readers know what to do next.",
-            "es": "Por favor, añadan al final el número de la línea de ayuda, para que se sepa qué hacer.",
-        },
-    },
-]
+def accounts():
+    """Messaging creates no demo accounts: its messages are written and signed by the partners'."""
+    return []
 
 
 def _fields(content):
@@ -106,30 +29,18 @@ def _fields(content):
         "title": content["title"],
         "slug": content["slug"],
         "summary": content["summary"],
-        "body": [{"type": "paragraph", "value": content["body"]}],
+        "body": stream([{"paragraph": content["body"]}]),
     }
 
 
-def _ensure_index(home, locale, content, report):
-    existing = MessageIndexPage.objects.child_of(home).filter(locale=locale).first()
-    if existing is not None:
-        return existing
-    english_index = MessageIndexPage.objects.filter(locale__language_code="en").first()
-    if locale.language_code != "en" and english_index is not None:
-        index = add_translation(
-            english_index,
-            locale,
-            publish=False,
-            title=content["title"],
-            slug=content["slug"],
-            introduction=content["introduction"],
-        )
-    else:
-        index = MessageIndexPage(show_in_menus=True, locale=locale, **content)
-        home.add_child(instance=index)
-        index.save_revision()  # published once signed off (sign_pages)
-    report.note(f"{locale.language_code}: {index.title}")
-    return index
+def _ensure_index(home, content, report):
+    """The message index in English (published once signed off, by sign_pages) and Spanish."""
+    index = MessageIndexPage.objects.child_of(home).filter(locale=home.locale).first()
+    if index is None:
+        index = MessageIndexPage(show_in_menus=True, locale=home.locale, **content["en"])
+        add_draft_child(home, index, report)
+    spanish = Locale.objects.get(language_code="es")
+    return index, ensure_translation(index, spanish, content["es"], report)
 
 
 def _cast():
@@ -164,26 +75,27 @@ def _take_through(page, state, author, agencies, leads, comment=None):
 
 @transaction.atomic
 def seed(report, password=None):
+    """Draft the message index and take each demo message, in English and Spanish, to its state
+    through the real sign-off services (submit, sign off, request changes)."""
     home = HomePage.objects.filter(depth=2, locale__language_code="en").first()
     spanish_home = home.get_translation_or_none(Locale.objects.get(language_code="es")) if home else None
     if home is None or spanish_home is None:
         return
+    data = load_demo_data("messaging")
     services.ensure_signoff_workflow()
-    index = _ensure_index(home, home.locale, INDEX["en"], report)
-    index_es = _ensure_index(spanish_home.specific, spanish_home.locale, INDEX["es"], report)
+    index, index_es = _ensure_index(home, data["index"], report)
 
     agencies, leads, author = _cast()
     if author is None or len(agencies) < 2 or any(agency.pk not in leads for agency in agencies):
         report.note("messages skipped (the demo agencies and their leads are missing)")
         return
 
-    for message in MESSAGES:
+    for message in data["messages"]:
         if MessagePage.objects.child_of(index).filter(slug=message["en"]["slug"]).exists():
             continue
         page = MessagePage(live=False, co_authors=agencies[:3], owner=author, **_fields(message["en"]))
-        index.add_child(instance=page)
-        page.save_revision(user=author)
-        spanish = add_translation(page, index_es.locale, publish=False, user=author, **_fields(message["es"]))
+        add_draft_child(index, page, user=author)
+        spanish = ensure_translation(page, index_es.locale, _fields(message["es"]), user=author)
         for version, code in ((page, "en"), (spanish, "es")):
             version = MessagePage.objects.get(pk=version.pk)
             _take_through(
@@ -197,15 +109,12 @@ def seed(report, password=None):
         report.note(f"message ({message['state']}): {message['en']['title']}")
 
 
-# The agencies that sign the site's own pages in the demo (Settings → Sign-off of site pages):
-# a small set, as a real task force would choose, covering police, shelter and survivors.
-SITE_PAGE_AGENCIES = ["harbor-police", "safe-harbor-shelter", "survivors-rising"]
-
-
 def _site_page_agencies(report):
+    """The agencies that sign the site's own pages (Settings → Sign-off of site pages), once."""
     settings = SignOffSettings.load()
     if not settings.site_page_agencies.exists():
-        chosen = Agency.objects.active().filter(slug__in=SITE_PAGE_AGENCIES)
+        slugs = load_demo_data("messaging")["site_page_agencies"]
+        chosen = Agency.objects.active().filter(slug__in=slugs)
         if chosen.exists():
             settings.site_page_agencies.set(chosen)
             report.note("sign-off of site pages: " + ", ".join(a.name for a in chosen))

@@ -61,11 +61,12 @@ def demo_site(transactional_db):
     """The demo content (English and Spanish pages, settings) in the live server's database,
     its pages published through real sign-off rounds."""
     from home.demo import seed
+    from home.seeding import SeedReport
     from tests.home.factories import build_site
     from tests.signing import publish_drafts
 
     build_site(languages=("en",))  # a transactional test starts from empty tables
-    seed()
+    seed(SeedReport())
     publish_drafts()
 
 

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def messages_site(demo_site):
-    from home.demo import SeedReport
+    from home.seeding import SeedReport
     from messaging import demo
     from tests.partners.factories import AgencyFactory, partner
     from tests.signing import publish_drafts

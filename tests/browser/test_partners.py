@@ -33,12 +33,13 @@ PARTNER_PAGES = [
 def partners_demo(transactional_db):
     """The demo site with the partner directory, agencies and accounts, in the live server's database."""
     from home.demo import seed as seed_home
+    from home.seeding import SeedReport
     from messaging.demo import sign_pages
     from partners.demo import seed as seed_partners
     from tests.home.factories import build_site
 
     build_site(languages=("en",))
-    report = seed_home()
+    report = seed_home(SeedReport())
     seed_partners(report, password=PASSWORD)
     sign_pages(report)  # the demo's second phase: the agencies' leads sign the pages
 

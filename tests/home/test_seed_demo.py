@@ -1,9 +1,12 @@
+from importlib import import_module
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page, Revision
 
+from home.management.commands.seed_demo import DEMO_APPS
 from home.models import SafetySettings
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +47,29 @@ def test_seed_demo_creates_both_languages_and_is_idempotent(client, capsys):
     assert 'href="tel:18883737888"' in spanish
     assert SafetySettings.objects.get().safety_page.url_path.endswith("/safety-online/")
     assert get_user_model().objects.get(username="admin").is_superuser
+    # The home page's sections come from the data file, with its page names resolved.
+    assert "How to get help or report" in client.get("/en/").content.decode()
+    assert "Cómo pedir ayuda o denunciar" in client.get("/es/").content.decode()
+
+
+def listed_accounts():
+    return {
+        username
+        for app in DEMO_APPS
+        for _label, rows in import_module(f"{app}.demo").accounts()
+        for usernames in rows
+        for username in usernames
+    }
+
+
+@override_settings(DEBUG=True)
+def test_every_app_lists_exactly_the_demo_accounts_it_creates(capsys):
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    created = set(get_user_model().objects.values_list("username", flat=True))
+    assert created - {"admin"} == listed_accounts()
+    for username in listed_accounts():
+        assert username in out
 
 
 @override_settings(DEBUG=False)

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from home.demo import SeedReport
+from home.seeding import SeedReport
 from messaging import demo, services
 from messaging.models import MessagePage
 from tests.messaging.factories import SignOffWorld

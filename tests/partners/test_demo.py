@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import override_settings
 
+from home.seeding import load_demo_data
 from partners.access import can_edit_agency, is_coordinator
-from partners.demo import AGENCIES
 from partners.models import Agency, DirectoryPage, Membership
 from partners.services import build_matrix
 
@@ -51,7 +51,8 @@ def check_matrix_has_real_gaps():
 
 def check_accounts_have_their_roles():
     User = get_user_model()
-    for content in AGENCIES:
+    agencies = load_demo_data("partners")["agencies"]
+    for content in agencies:
         slug = content["slug"]
         author = User.objects.get(username=f"{slug}-author")
         lead = User.objects.get(username=f"{slug}-lead")
@@ -63,7 +64,7 @@ def check_accounts_have_their_roles():
         assert not can_edit_agency(host, agency)
         assert author.check_password("commons-demo")
     assert is_coordinator(User.objects.get(username="coordinator"))
-    assert Membership.objects.count() == 3 * len(AGENCIES) + 1
+    assert Membership.objects.count() == 3 * len(agencies) + 1
 
 
 def check_partner_logins_are_printed(output):

@@ -1,27 +1,24 @@
 """Load the demo content: pages in English and Spanish, demo accounts (see README).
 
 Idempotent: what exists is left alone, so running it twice changes nothing and does not fail.
-Each app that has demo content lists its seeding function in SEEDERS, in dependency order:
-first everything is created (agencies, leads, pages as drafts), then the pages are signed off.
+Each app with demo content has a `demo` module with `seed(report, password=None)` and `accounts()`
+(see home/seeding.py) and is listed in DEMO_APPS, in dependency order. Two phases: first every
+app creates its content (agencies, leads, pages as drafts), then the agencies sign the pages off.
 """
 
 import os
+from importlib import import_module
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 from django.utils.module_loading import import_string
 
-from home.demo import SeedReport
+from home.seeding import SeedReport, ensure_demo_user
 
-SEEDERS = [
-    "home.demo.seed",
-    "partners.demo.seed",
-    "messaging.demo.seed",
-    # Second phase: the agencies sign the pages drafted above, which publishes them.
-    "messaging.demo.sign_pages",
-]
+DEMO_APPS = ["home", "partners", "messaging"]
+# Second phase: the agencies' leads sign the pages drafted above, which publishes them.
+SIGN_PAGES = "messaging.demo.sign_pages"
 
 DEFAULT_DEMO_PASSWORD = "commons-demo"  # noqa: S105 - development-only demo accounts
 
@@ -39,24 +36,12 @@ def demo_password():
     return DEFAULT_DEMO_PASSWORD
 
 
-def ensure_demo_user(username, password, *, report, **fields):
-    """Create a demo account once; an existing account keeps its password and details."""
-    User = get_user_model()
-    user = User.objects.filter(username=username).first()
-    if user is None:
-        user = User(username=username, **fields)
-        user.set_password(password)
-        user.save()
-        report.note(f"user {username}")
-    return user
-
-
 class Command(BaseCommand):
     help = "Load demo content and demo accounts (idempotent)."
 
     def handle(self, *args, **options):
         password = demo_password()
-        report = SeedReport(created=[])
+        report = SeedReport()
         admin = ensure_demo_user(
             "admin",
             password,
@@ -70,8 +55,9 @@ class Command(BaseCommand):
         # The demo accounts' inboxes are not real: seeding (which goes through the real sign-off
         # and registration services) must not print dozens of notification emails.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
-            for path in SEEDERS:
-                import_string(path)(report, password=password)
+            for app in DEMO_APPS:
+                import_module(f"{app}.demo").seed(report, password=password)
+            import_string(SIGN_PAGES)(report, password=password)
 
         if report.created:
             self.stdout.write(f"Created: {', '.join(report.created)}.")
@@ -96,13 +82,14 @@ class Command(BaseCommand):
         self._print_partner_logins(base, password)
 
     def _print_partner_logins(self, base, password):
-        from partners.demo import demo_usernames
-
-        accounts = demo_usernames()
+        groups = [group for app in DEMO_APPS for group in import_module(f"{app}.demo").accounts()]
         self.stdout.write(f"  Partner sign-in: {base}/en/accounts/login/ (editors also use /admin/)")
-        self.stdout.write(f"  Coordinator:     {', '.join(accounts.pop(''))}")
-        self.stdout.write("  Agency staff (author, communications lead, training host):")
-        for usernames in accounts.values():
-            self.stdout.write(f"    {', '.join(usernames)}")
+        for label, rows in groups:
+            if len(rows) == 1:
+                self.stdout.write(f"  {label + ':':<16} {', '.join(rows[0])}")
+                continue
+            self.stdout.write(f"  {label}:")
+            for usernames in rows:
+                self.stdout.write(f"    {', '.join(usernames)}")
         if settings.DEBUG:
             self.stdout.write(f"  Every demo login uses the password: {password}")
