@@ -75,7 +75,7 @@ class SignOffPermissionTester(PagePermissionTester):
 
     def _may_take_down(self):
         # Lazily: this module imports nothing from the apps at load time (home and partners models import it).
-        from partners.access import is_coordinator
+        from partners.people import is_coordinator
 
         return self.user.is_active and (PagePermissionTester.can_publish(self) or is_coordinator(self.user))
 

@@ -4,11 +4,12 @@ Subjects are neutral (they never name trafficking) and the sender is the site's 
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.admin.mail import WorkflowStateRejectionEmailNotifier
 from wagtail.models import WorkflowState
 from wagtail.signals import workflow_rejected
+
+from partners import people
 
 from .models import AgencySignOffTask
 
@@ -24,13 +25,9 @@ def language_for(user):
 
 
 def leads_of(agency_ids):
+    """The leads of these agencies that can be written to."""
     return (
-        get_user_model()
-        .objects.filter(
-            membership__agency_id__in=list(agency_ids),
-            membership__is_communications_lead=True,
-            is_active=True,
-        )
+        people.leads_of(*agency_ids)
         .exclude(email="")
         .select_related("membership__agency", "wagtail_userprofile")
         .order_by("pk")

@@ -1,56 +1,14 @@
-"""Who may see and change what in the partner area. Every rule is a plain function."""
+"""Who may see and change what in the partner area. Every rule is a plain function.
 
-from django.core.exceptions import ObjectDoesNotExist
+The roles these rules rest on (who is a coordinator, a lead, a host) are partners.people.
+"""
+
 from django.db.models import Q
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import page_permission_policy
 
-
-def _membership(user):
-    """The user's membership whatever the state of its agency; None for anonymous or inactive users."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return None
-    try:
-        return user.membership
-    except ObjectDoesNotExist:
-        return None
-
-
-def membership_of(user):
-    """The membership that gives the user partner access, or None.
-
-    Staff of a deactivated agency lose it the moment the agency is deactivated (their roles act
-    for that agency only); a coordinator keeps theirs, whatever agency they belong to.
-    """
-    membership = _membership(user)
-    if membership is None or membership.is_coordinator:
-        return membership
-    if membership.agency_id is not None and not membership.agency.is_active:
-        return None
-    return membership
-
-
-def is_coordinator(user):
-    """The task-force coordinator role; superusers administer everything too."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    membership = _membership(user)
-    return bool(membership and membership.is_coordinator)
-
-
-def is_partner(user):
-    """Anyone who works for a member agency, or coordinates the task force: may see partner-only data."""
-    return membership_of(user) is not None or is_coordinator(user)
-
-
-def agency_of(user):
-    """The active agency the user works for, or None (nobody acts for a deactivated agency)."""
-    membership = membership_of(user)
-    if membership is None or membership.agency is None or not membership.agency.is_active:
-        return None
-    return membership.agency
+# Who is who lives in partners.people; these names stay importable from here.
+from .people import agency_of, is_coordinator, is_partner, membership_of  # noqa: F401
 
 
 def can_edit_agency(user, agency):

@@ -16,6 +16,7 @@ from django_tasks import task
 from wagtail.log_actions import log
 
 from .models import Agency
+from .people import leads_of
 
 
 def lead_agency_id(membership):
@@ -53,10 +54,7 @@ def _display_name(user):
 
 def other_leads(agency_id, except_user_id):
     return (
-        get_user_model()
-        .objects.filter(
-            membership__agency_id=agency_id, membership__is_communications_lead=True, is_active=True
-        )
+        leads_of(agency_id)
         .exclude(pk=except_user_id)
         .exclude(email="")
         .select_related("wagtail_userprofile")

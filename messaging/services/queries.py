@@ -8,17 +8,10 @@ from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, TaskState, WorkflowState
 
-from partners.access import membership_of
+# Who leads which agency is partners.people; lead_agency_for stays importable from here.
+from partners.people import lead_agency_for
 
 from ..models import SignOff, SignOffTaskState
-
-
-def lead_agency_for(user):
-    """The active agency `user` is a communications lead of, or None (superusers are not leads)."""
-    membership = membership_of(user)
-    if membership and membership.is_communications_lead and membership.agency and membership.agency.is_active:
-        return membership.agency
-    return None
 
 
 def last_signed_revision(page, before=None):
