@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page, Revision
 
-from partners.access import is_coordinator, is_partner
+from partners.access import coordinator_required, is_partner
 
 from . import services
 from .models import SignOffRequiredMixin
@@ -39,10 +39,9 @@ def submit(request, page_id):
 
 
 @never_cache
+@coordinator_required
 def signoff_report(request):
     """Every item in review, how long it has waited, which agencies have signed, what is overdue."""
-    if not is_coordinator(request.user):
-        raise PermissionDenied
     states = list(services.rounds_in_review())
     pages = services.pages_for_states(states)
     signed = services.agency_signoff_counts(states)

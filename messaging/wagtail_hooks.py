@@ -3,12 +3,11 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
-from partners.access import is_coordinator
+from partners.access import CoordinatorMenuItem
 
 from . import services, views
 from .models import SignOffRequiredMixin
@@ -129,11 +128,6 @@ def put_sign_off_first(menu_items, request, context):
 
 
 # --- Report ----------------------------------------------------------------------------------
-
-
-class CoordinatorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_coordinator(request.user)
 
 
 @hooks.register("register_reports_menu_item")

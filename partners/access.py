@@ -1,9 +1,15 @@
 """Who may see and change what in the partner area. Every rule is a plain function.
 
-The roles these rules rest on (who is a coordinator, a lead, a host) are partners.people.
+The roles these rules rest on (who is a coordinator, a lead, a host) are partners.people. The
+coordinator-only guards every app uses are here: coordinator_required (function views),
+CoordinatorRequiredMixin (class views) and CoordinatorMenuItem (admin menu items).
 """
 
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import page_permission_policy
 
@@ -59,3 +65,31 @@ def pages_visible_in_chooser(pages, user):
         return pages
     editable = page_permission_policy.instances_user_has_permission_for(user, "change")
     return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+
+
+def coordinator_required(view):
+    """Refuse (403) a function view to anyone but the coordinator (and superusers)."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not is_coordinator(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+class CoordinatorRequiredMixin:
+    """Refuse (403) a class-based view to anyone but the coordinator (and superusers)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_coordinator(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CoordinatorMenuItem(MenuItem):
+    """An admin menu item only the coordinator (and superusers) see; guard its view as well."""
+
+    def is_shown(self, request):
+        return is_coordinator(request.user)

@@ -31,7 +31,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
 
 from . import agency_csv, services
-from .access import is_coordinator
+from .access import CoordinatorRequiredMixin, coordinator_required, is_coordinator
 from .models import Agency
 
 # --- Agencies: only the ones this user may change ----------------------------------------------
@@ -162,13 +162,6 @@ class AgencyChooseResultsView(AgencyChooserMixin, chooser_views.ChooseResultsVie
 # --- Coordinator-only views ---------------------------------------------------------------------
 
 
-class CoordinatorOnlyMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not is_coordinator(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
 class VerificationDueColumn(Column):
     def get_value(self, instance):
         if instance.last_verified_on is None:
@@ -176,7 +169,7 @@ class VerificationDueColumn(Column):
         return instance.last_verified_on.isoformat()
 
 
-class AgenciesToVerifyView(CoordinatorOnlyMixin, ReportView):
+class AgenciesToVerifyView(CoordinatorRequiredMixin, ReportView):
     """Active agencies whose entry nobody has confirmed in 12 months (a report, with CSV/XLSX export).
 
     The export is spreadsheet-safe like every Wagtail export (home.csv.protect_wagtail_exports).
@@ -239,7 +232,7 @@ class ImportAgenciesForm(forms.Form):
         return upload
 
 
-class ImportAgenciesView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, FormView):
+class ImportAgenciesView(CoordinatorRequiredMixin, WagtailAdminTemplateMixin, FormView):
     form_class = ImportAgenciesForm
     template_name = "partners/admin/import_agencies.html"
     page_title = gettext_lazy("Import agencies from CSV")
@@ -266,10 +259,9 @@ class ImportAgenciesView(CoordinatorOnlyMixin, WagtailAdminTemplateMixin, FormVi
         return context
 
 
+@coordinator_required
 def export_agencies(request):
     """The agencies as CSV (coordinator only: it holds the partner-only contacts)."""
-    if not is_coordinator(request.user):
-        raise PermissionDenied
     public_only = request.GET.get("public_only") == "1"
     out = io.StringIO()
     out.write("\ufeff")  # byte-order mark: spreadsheet programs then read the accents as UTF-8

@@ -16,7 +16,6 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.chooser import ChooserViewSet
@@ -28,7 +27,7 @@ from . import (
     services,
     user_admin,  # noqa: F401 - registers the narrowed bulk actions on user accounts
 )
-from .access import is_coordinator, pages_visible_in_chooser
+from .access import CoordinatorMenuItem, is_coordinator, pages_visible_in_chooser
 from .forms import AgencyAdminForm
 from .models import Agency, Language, Membership, Population, Service
 
@@ -285,11 +284,6 @@ def register_partner_admin_urls():
         path("partners/agencies-csv/", include((csv_urls, "partners_csv"))),
         path("reports/agencies-to-verify/", include((verification_urls, "partners_verification"))),
     ]
-
-
-class CoordinatorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_coordinator(request.user)
 
 
 @hooks.register("register_reports_menu_item")

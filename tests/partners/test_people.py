@@ -1,9 +1,14 @@
-"""Who is who (partners.people): the rules every app asks about leads, hosts and the coordinator."""
+"""Who is who (partners.people) and the coordinator-only guards every app uses (partners.access)."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.test import RequestFactory
+from django.views import View
 
+from partners.access import CoordinatorMenuItem, CoordinatorRequiredMixin, coordinator_required
 from partners.people import host_agency_for, hosts_of, is_coordinator, lead_agency_for, leads_of
-from tests.partners.factories import AgencyFactory, UserFactory, partner
+from tests.partners.factories import AgencyFactory, UserFactory, coordinator, partner
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +62,33 @@ def test_a_host_of_one_agency_is_not_a_host_of_another(agencies):
     a.is_active = False
     a.save()
     assert host_agency_for(fresh(host)) is None
+
+
+def _request(user):
+    request = RequestFactory().get("/")
+    request.user = user
+    return request
+
+
+class _CoordinatorView(CoordinatorRequiredMixin, View):
+    def get(self, request):
+        return HttpResponse("ok")
+
+
+@coordinator_required
+def _coordinator_view(request):
+    return HttpResponse("ok")
+
+
+@pytest.mark.parametrize("view", [_coordinator_view, _CoordinatorView.as_view()], ids=["function", "class"])
+def test_the_coordinator_guards_let_only_the_coordinator_and_superusers_through(agencies, view):
+    a, _ = agencies
+    for user in (coordinator(a), UserFactory(is_superuser=True)):
+        assert view(_request(user)).content == b"ok"
+        assert CoordinatorMenuItem("Report", "/report/").is_shown(_request(user))
+    for user in (partner(a, "communications_lead"), UserFactory(), coordinator(a, username="gone")):
+        if user.username == "gone":
+            user.is_active = False
+        with pytest.raises(PermissionDenied):
+            view(_request(user))
+        assert not CoordinatorMenuItem("Report", "/report/").is_shown(_request(user))
