@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from wagtail.models import Locale, Page
 
 
@@ -44,13 +44,7 @@ def search_pages(raw_query, *, locale=None, page_number=1, per_page=None):
     locale = locale or Locale.get_active()
     pages = Page.objects.live().public().filter(locale=locale).specific()
     hits = pages.search(query, operator="and")
-    paginator = Paginator(hits, per_page or settings.SEARCH_RESULTS_PER_PAGE)
-    try:
-        results = paginator.page(page_number)
-    except PageNotAnInteger:
-        results = paginator.page(1)
-    except EmptyPage:
-        results = paginator.page(paginator.num_pages)
-    outcome.results = results
-    outcome.paginator = paginator
+    # A bad or out-of-range page number gives the first or last page.
+    outcome.results = Paginator(hits, per_page or settings.SEARCH_RESULTS_PER_PAGE).get_page(page_number)
+    outcome.paginator = outcome.results.paginator
     return outcome

@@ -1,5 +1,5 @@
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -40,14 +40,7 @@ class MessageIndexPage(SignOffRequiredMixin, Page):
             .order_by("-first_published_at")
             .defer_streamfields()
         )
-        paginator = Paginator(messages, 10)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
-        context["messages_page"] = page_obj
+        context["messages_page"] = Paginator(messages, 10).get_page(request.GET.get("page"))
         return context
 
 

@@ -81,7 +81,11 @@ def test_results_are_paginated_and_bad_page_numbers_are_forgiven(client, homes):
         StandardPageFactory(parent=homes["en"], title=f"Hotline guide {n}", slug=f"hotline-{n}")
     first = client.get("/en/search/", {"q": "hotline"})
     assert first.context["search"].results.paginator.num_pages == 3
-    assert 'rel="next"' in first.content.decode()
+    # The shared pagination include keeps the query in its links.
+    assert 'href="?q=hotline&amp;page=2" rel="next"' in first.content.decode()
+    second = client.get("/en/search/", {"q": "hotline", "page": "2"}).content.decode()
+    assert 'href="?q=hotline&amp;page=1" rel="prev"' in second
+    assert 'href="?q=hotline&amp;page=3" rel="next"' in second
     last = client.get("/en/search/", {"q": "hotline", "page": "99"})
     assert last.status_code == 200 and last.context["search"].results.number == 3
     junk = client.get("/en/search/", {"q": "hotline", "page": "junk"})

@@ -104,3 +104,19 @@ def test_translation_reviewers_see_the_source_revision(client, homes):
     html = client.get(reverse("wagtailadmin_pages:edit", args=[spanish.pk])).content.decode()
     source = reverse("wagtailadmin_pages:revisions_view", args=[page.pk, page.live_revision_id])
     assert source in html and "This is a translation." in html
+
+
+def test_message_index_pages_through_messages_and_forgives_bad_page_numbers(client, homes):
+    from messaging.models import MessageIndexPage
+    from tests.messaging.factories import SignOffWorld
+
+    world = SignOffWorld(homes["en"], agencies=1)
+    for n in range(11):
+        world.published(title=f"Message {n}", slug=f"message-{n}")
+    index_url = MessageIndexPage.objects.get(pk=world.index.pk).url
+    first = client.get(index_url).content.decode()
+    assert 'href="?page=2" rel="next"' in first and 'rel="prev"' not in first
+    second = client.get(index_url, {"page": "2"}).content.decode()
+    assert 'href="?page=1" rel="prev"' in second and 'rel="next"' not in second
+    assert client.get(index_url, {"page": "junk"}).status_code == 200
+    assert "Page 2 of 2" in client.get(index_url, {"page": "99"}).content.decode()
