@@ -316,6 +316,13 @@ class Membership(models.Model):
         ]
 
 
+def _views():
+    # partners.views imports this module (Agency, DirectoryPage): it is imported when a route runs.
+    from . import views
+
+    return views
+
+
 class DirectoryPage(SignOffRequiredMixin, RoutablePageMixin, Page):
     """The partner directory of one language: /en/partners/, /es/socios/ ...
 
@@ -352,30 +359,20 @@ class DirectoryPage(SignOffRequiredMixin, RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from . import views
-
-        return views.directory(request, self)
+        return _views().directory(request, self)
 
     @path("matrix/")
     def matrix(self, request):
-        from . import views
-
-        return views.capability_matrix(request, self)
+        return _views().capability_matrix(request, self)
 
     @path("matrix/csv/")
     def matrix_csv(self, request):
-        from . import views
-
-        return views.capability_matrix_csv(request, self)
+        return _views().capability_matrix_csv(request, self)
 
     @path("matrix/pdf/")
     def matrix_pdf(self, request):
-        from . import views
-
-        return views.capability_matrix_pdf(request, self)
+        return _views().capability_matrix_pdf(request, self)
 
     @path("<slug:agency_slug>/")
     def agency(self, request, agency_slug):
-        from . import views
-
-        return views.agency_detail(request, self, agency_slug)
+        return _views().agency_detail(request, self, agency_slug)
