@@ -8,11 +8,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CSS = ROOT / "static" / "css" / "site.css"
+PAGE_CSS = ROOT / "static" / "css" / "page.css"
 APP_CSS = [
     ROOT / "partners" / "static" / "partners" / "site.css",
     ROOT / "messaging" / "static" / "messaging" / "site.css",
 ]
-PUBLIC_CSS = [CSS, *APP_CSS]
+PUBLIC_CSS = [CSS, PAGE_CSS, *APP_CSS]
 
 PHYSICAL = [
     r"(?:margin|padding|border)-(?:left|right|top|bottom)\b",
@@ -60,7 +61,7 @@ def test_stylesheet_loads_nothing_from_other_hosts(path):
 
 
 def test_stylesheet_respects_reduced_motion_and_print():
-    text = CSS.read_text()
+    text = PAGE_CSS.read_text()
     assert "@media (prefers-reduced-motion: reduce)" in text
     assert "@media print" in text
 
