@@ -1,5 +1,6 @@
 """Wagtail admin wiring for the sign-off: history entries, dashboard panel, report, buttons, URLs."""
 
+from django.contrib import messages
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -125,6 +126,35 @@ def put_sign_off_first(menu_items, request, context):
         if getattr(item, "name", "") == "sign_off":
             menu_items.insert(0, menu_items.pop(position))
             break
+
+
+# --- A refused road to live is explained ------------------------------------------------------
+
+NOT_PUBLISHED = _(
+    "Saved as a draft, not published: a page under agency sign-off goes live only when every "
+    "required agency has signed off this version. Use “Submit for agency sign-off”."
+)
+
+
+def _asked_to_publish(request):
+    return request.method == "POST" and bool(
+        request.POST.get("action-publish") or request.POST.get("publish_copies")
+    )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def explain_why_not_published(request, page):
+    """A forged or stale Publish (or revert-and-publish, or scheduled go-live) on a page under
+    sign-off is saved as a draft by Wagtail, which only says "updated": say why it is not live."""
+    if _asked_to_publish(request) and isinstance(page.specific_deferred, SignOffRequiredMixin):
+        messages.warning(request, NOT_PUBLISHED)
+
+
+@hooks.register("after_copy_page")
+def explain_why_copy_not_published(request, page, new_page):
+    if _asked_to_publish(request) and isinstance(new_page.specific_deferred, SignOffRequiredMixin):
+        messages.warning(request, NOT_PUBLISHED)
 
 
 # --- Report ----------------------------------------------------------------------------------

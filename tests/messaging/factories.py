@@ -132,9 +132,9 @@ def localize_translation(page, code="es"):
         source=source, target_locale=Locale.objects.get(language_code=code)
     )
     translation.save_target(publish=False)
-    return translation, MessagePage.objects.get(
+    return translation, Page.objects.get(
         translation_key=page.translation_key, locale__language_code=code
-    )
+    ).specific
 
 
 def translate_strings(translation, prefix="ES "):

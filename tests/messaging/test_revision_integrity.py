@@ -199,29 +199,6 @@ def test_a_refused_sign_off_is_explained_to_the_lead(client, world):
     assert SignOff.objects.of_page(page).count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_refusal_inside_an_admin_view_becomes_a_message_not_an_error(
-    client, localize_submit_permission, world
-):
-    """Publishing a translation through wagtail-localize's "update translations": refused with the reason.
-
-    Transactional, so that wagtail-localize's publish runs when the view's transaction commits,
-    inside the request, as in production.
-    """
-    page = world.published()
-    translation, spanish = localize_translation(page)
-    client.force_login(coordinator())
-    response = client.post(
-        reverse("wagtail_localize:update_translations", args=[translation.source.pk]),
-        {"publish_translations": "on"},
-        HTTP_REFERER="http://testserver/admin/",
-    )
-    assert response.status_code == 302
-    texts = [str(m) for m in get_messages(response.wsgi_request)]
-    assert any("not been signed off by every required agency" in text for text in texts)
-    assert MessagePage.objects.get(pk=spanish.pk).live is False
-
-
 def test_disabling_the_task_during_a_review_cancels_it_without_publishing(world):
     page = world.draft()
     world.submit(page)
