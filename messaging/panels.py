@@ -55,6 +55,7 @@ class SignOffStatusPanel(Panel):
                         and page.permissions_for_user(user).can_submit_for_moderation()
                     ),
                     "submit_url": reverse("messaging:submit", args=[page.pk]),
+                    "review_url": reverse("messaging:review", args=[state.pk]) if state else None,
                 }
             )
             return context

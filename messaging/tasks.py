@@ -12,8 +12,17 @@ from .models import SignOff, SignOffTaskState
 from .notifications import language_for, leads_of
 
 
+def _absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
 def _admin_url(page):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_pages:edit", args=[page.pk])
+    return _absolute(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+def _review_url(state):
+    """Leads read and sign on the round's review screen (a translation too)."""
+    return _absolute(reverse("messaging:review", args=[state.pk]))
 
 
 def _send(user, subject, template, context):
@@ -38,7 +47,7 @@ def send_signoff_request(task_state_id):
             lead,
             lambda: _("An item is waiting for your agency's sign-off"),
             "messaging/email/signoff_request.txt",
-            {"page": page, "state": state, "agency": lead.membership.agency, "url": _admin_url(page)},
+            {"page": page, "state": state, "agency": lead.membership.agency, "url": _review_url(state)},
         )
         sent += 1
     return sent
@@ -74,7 +83,7 @@ def send_signoff_reminder(task_state_id, agency_id):
             lead,
             lambda: _("Reminder: an item is waiting for your agency's sign-off"),
             "messaging/email/signoff_reminder.txt",
-            {"page": page, "state": state, "agency": lead.membership.agency, "url": _admin_url(page)},
+            {"page": page, "state": state, "agency": lead.membership.agency, "url": _review_url(state)},
         )
         sent += 1
     return sent

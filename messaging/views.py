@@ -15,8 +15,9 @@ from wagtail.models import Page, Revision
 from partners.access import coordinator_required, is_partner
 
 from . import services
-from .models import SignOffRequiredMixin
+from .models import SignOffRequiredMixin, SignOffTaskState
 from .pdf import signoff_record_pdf
+from .review import build_review, decision_feedback, may_view, review_url
 
 
 @require_http_methods(["GET", "POST"])
@@ -36,6 +37,53 @@ def submit(request, page_id):
             )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(request, "messaging/admin/submit.html", {"page": page})
+
+
+@never_cache
+def review(request, task_state_id):
+    """One round's review: the words, what changed, the original of a translation, the decisions.
+
+    The decision forms post to Wagtail's workflow action URL, which calls the task's on_action().
+    """
+    state = get_object_or_404(
+        SignOffTaskState.objects.select_related(
+            "revision", "workflow_state__requested_by", "source_revision"
+        ),
+        pk=task_state_id,
+    )
+    if state.revision is None or state.revision.content_object is None:
+        raise Http404
+    if not may_view(state, request.user):
+        raise PermissionDenied
+    data = build_review(state, request.user, request)
+    page = data.page
+    perms = page.permissions_for_user(request.user)
+    if data.can_decide:
+        preview_url = reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, state.task_id])
+    elif perms.can_edit():
+        preview_url = reverse("wagtailadmin_pages:revisions_view", args=[page.pk, state.revision_id])
+    else:
+        preview_url = None
+    current = services.current_round(page)
+    by = state.workflow_state.requested_by
+    context = {
+        "review": data,
+        "language": data.under_review.locale.get_display_name(),
+        "feedback": decision_feedback(state, data.agency) if data.agency else None,
+        "public_url": page.get_url(request) if page.live else None,
+        "submitted_by": (by.get_full_name() or by.get_username()) if by else "–",
+        "status_label": state.get_status_display(),
+        "current_review_url": review_url(current) if current and current.pk != state.pk else None,
+        "preview_url": preview_url,
+        "can_resubmit": data.strings_changed and perms.can_edit(),
+        "sign_off_url": reverse(
+            "wagtailadmin_pages:workflow_action", args=[page.pk, "sign_off_with_comment", state.pk]
+        ),
+        "request_changes_url": reverse(
+            "wagtailadmin_pages:workflow_action", args=[page.pk, "request_changes", state.pk]
+        ),
+    }
+    return TemplateResponse(request, "messaging/admin/review.html", context)
 
 
 @never_cache

@@ -2,8 +2,10 @@
 
 from django.contrib import messages
 from django.urls import include, path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages as wagtail_messages
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
@@ -12,6 +14,7 @@ from partners.access import CoordinatorMenuItem
 
 from . import services, views
 from .models import SignOffRequiredMixin
+from .review import decision_feedback, may_view, review_url
 
 # --- History entries ---------------------------------------------------------------------
 
@@ -151,6 +154,64 @@ def explain_why_not_published(request, page):
         messages.warning(request, NOT_PUBLISHED)
 
 
+@hooks.register("after_edit_page")
+def tell_the_outcome_of_a_decision(request, page):
+    """After signing off (or requesting changes) from the editor's action menu."""
+    if request.method != "POST" or not request.POST.get("workflow-action-name"):
+        return
+    state = services.latest_round(page)
+    agency = services.lead_agency_for(request.user)
+    feedback = decision_feedback(state, agency) if state is not None and agency is not None else None
+    if feedback:
+        messages.success(request, feedback)
+
+
+@hooks.register("before_edit_page", order=-1)
+def signpost_the_translation_editor(request, page):
+    """wagtail-localize's translation editor has no workflow actions and shows no page header
+    buttons, but it shows the admin's messages: say there what to do next, with a button.
+
+    Runs before wagtail-localize's own hook (which renders the editor) and never answers itself.
+    """
+    if request.method != "GET":
+        return
+    page = page.specific_deferred
+    if not isinstance(page, SignOffRequiredMixin) or not services.is_localize_translation(page):
+        return
+    user = request.user
+    state = services.current_round(page)
+    if state is None:
+        if page.permissions_for_user(user).can_submit_for_moderation():
+            wagtail_messages.info(
+                request,
+                _(
+                    "When every text is translated, submit the translation for agency sign-off: "
+                    "the leads sign the translated words."
+                ),
+                buttons=[wagtail_messages.button(reverse("messaging:submit", args=[page.pk]), SUBMIT_LABEL)],
+            )
+        return
+    if not may_view(state, user):
+        return
+    if services.translated_strings_changed(state) and page.permissions_for_user(user).can_edit():
+        wagtail_messages.warning(
+            request,
+            _("The translated text has changed since it was submitted: submit it again for sign-off."),
+            buttons=[wagtail_messages.button(reverse("messaging:submit", args=[page.pk]), SUBMIT_LABEL)],
+        )
+        return
+    can_decide = services.user_can_decide(state, user)
+    wagtail_messages.info(
+        request,
+        _("This translation is in review for agency sign-off."),
+        buttons=[
+            wagtail_messages.button(
+                review_url(state), _("Review and sign off") if can_decide else _("See the review")
+            )
+        ],
+    )
+
+
 @hooks.register("after_copy_page")
 def explain_why_copy_not_published(request, page, new_page):
     if _asked_to_publish(request) and isinstance(new_page.specific_deferred, SignOffRequiredMixin):
@@ -170,8 +231,11 @@ def register_signoff_report_menu_item():
 # --- Buttons on messaging pages -------------------------------------------------------------
 
 
+SUBMIT_LABEL = _("Submit for agency sign-off")
+
+
 class SubmitForSignOffButton(PageMenuItem):
-    label = _("Submit for agency sign-off")
+    label = SUBMIT_LABEL
     icon_name = "resubmit"
     url_name = "messaging:submit"
 
@@ -184,16 +248,38 @@ class SubmitForSignOffButton(PageMenuItem):
         )
 
 
+class ReviewButton(PageMenuItem):
+    """To the review screen of the round in progress: where leads read and sign (a translation
+    made in wagtail-localize's editor too, whose page header shows this button)."""
+
+    icon_name = "tasks"
+
+    def is_shown(self, user):
+        page = self.page.specific_deferred
+        if not isinstance(page, SignOffRequiredMixin) or not page.workflow_in_progress:
+            return False
+        self.state = services.current_round(page)
+        if self.state is None or not may_view(self.state, user):
+            return False
+        can_decide = services.user_can_decide(self.state, user)
+        self.label = _("Review and sign off") if can_decide else _("See the review")
+        return True
+
+    @cached_property
+    def url(self):
+        return review_url(self.state)
+
+
 @hooks.register("register_page_header_buttons")
 def signoff_header_buttons(page, user, view_name, next_url=None):
+    yield ReviewButton(page=page, priority=35)
     yield SubmitForSignOffButton(page=page, priority=40)
 
 
 @hooks.register("register_page_listing_more_buttons")
 def signoff_listing_buttons(page, user, next_url=None):
-    # wagtail-localize's translation editor has no workflow actions: translators submit a
-    # translation from the page listing ("..." menu), which turns their translated strings into
-    # a revision and starts its sign-off (messaging.services.submit_for_signoff).
+    # Also in the page listing ("..." menu). Submitting a wagtail-localize translation turns its
+    # translated strings into a revision and starts its sign-off (services.submit_for_signoff).
     yield SubmitForSignOffButton(page=page, priority=45)
 
 
@@ -201,6 +287,7 @@ def signoff_listing_buttons(page, user, next_url=None):
 
 urlpatterns = [
     path("submit/<int:page_id>/", views.submit, name="submit"),
+    path("review/<int:task_state_id>/", views.review, name="review"),
     path("report/", views.signoff_report, name="signoff_report"),
     path("record/<int:revision_id>/", views.signoff_record, name="signoff_record"),
 ]

@@ -10,6 +10,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision, Task, TaskState, WorkflowState
 
@@ -137,6 +138,9 @@ class AgencySignOffTask(Task):
             sign_off(task_state.specific, user, comment=kwargs.get("comment", ""))
         elif action_name == "request_changes":
             request_changes(task_state.specific, user, comment=kwargs.get("comment", ""))
+        # Wagtail's workflow action view goes here next: the round's review, which says what the
+        # decision did ("6 of 10 agencies have signed; waiting for …", or that it is live).
+        return reverse("messaging:review", args=[task_state.pk])
 
     def user_can_access_editor(self, obj, user):
         # Task API, lazily: messaging.services imports these models.

@@ -50,7 +50,12 @@ from .rounds import (
     user_can_decide,
     void_outdated_round,
 )
-from .translations import find_source_revision, save_translated_strings_as_revision
+from .translations import (
+    find_source_revision,
+    is_localize_translation,
+    save_translated_strings_as_revision,
+    translated_strings_changed,
+)
 
 __all__ = [
     "SignOffRefused",
@@ -80,6 +85,8 @@ __all__ = [
     "round_status",
     "rounds_in_review",
     "save_translated_strings_as_revision",
+    "is_localize_translation",
+    "translated_strings_changed",
     "send_due_reminders",
     "sign_off",
     "signed_content",

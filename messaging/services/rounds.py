@@ -8,6 +8,7 @@ handled one after the other.
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 from wagtail.models import Page, TaskState, WorkflowState
 
@@ -16,7 +17,16 @@ from ..invariant import content_hash, is_fully_signed_off
 from ..models import SignOff, SignOffRequiredMixin, SignOffTaskState
 from ..notifications import notify_authors_of_change_request, notify_leads_of_new_round
 from .queries import authors_of, current_round, lead_agency_for
-from .translations import find_source_revision, save_translated_strings_as_revision
+from .translations import (
+    find_source_revision,
+    save_translated_strings_as_revision,
+    translated_strings_changed,
+)
+
+STRINGS_CHANGED = gettext_lazy(
+    "The translated text has changed since this was submitted: it must be submitted again "
+    "before it can be signed off."
+)
 
 
 def submit_for_signoff(page, user):
@@ -24,10 +34,16 @@ def submit_for_signoff(page, user):
     page = page.specific
     if not isinstance(page, SignOffRequiredMixin):
         raise SignOffRefused(_("This page does not need agency sign-off."))
-    if page.workflow_in_progress:
-        raise SignOffRefused(_("This page is already being reviewed."))
     if not page.permissions_for_user(user).can_edit():
         raise SignOffRefused(_("You cannot submit this page for sign-off."))
+    if page.workflow_in_progress:
+        state = current_round(page)
+        if state is not None and translated_strings_changed(state):
+            # Translated strings changed in wagtail-localize's editor during the review: they
+            # become the new revision, which voids the round and restarts it on these words.
+            save_translated_strings_as_revision(page, user)
+            return type(page).objects.get(pk=page.pk).current_workflow_state
+        raise SignOffRefused(_("This page is already being reviewed."))
     save_translated_strings_as_revision(page, user)
     latest = page.get_latest_revision()
     if latest is None:
@@ -211,6 +227,8 @@ def _decide(state, user, decision, comment):
             .get(pk=state.pk)
         )
         agency = _check_can_decide(state, user)
+        if decision == SignOff.Decision.SIGNED_OFF and translated_strings_changed(state):
+            raise SignOffRefused(STRINGS_CHANGED)
         record = _record(state, user, agency, decision, comment)
         log(
             instance=state.revision.as_object(),

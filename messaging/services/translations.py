@@ -46,36 +46,72 @@ def find_source_revision(page):
     return original.live_revision if original is not None else None
 
 
-def save_translated_strings_as_revision(page, user):
-    """For a translation edited in wagtail-localize, turn its translated strings into a revision.
-
-    wagtail-localize's editor keeps translations as strings and only writes them into the page when
-    it publishes, which messaging pages do not allow. The sign-off must review the translated words,
-    so they become a new revision first. The live row is never written (a live translation keeps its
-    signed words until the new revision is signed off). Refused while any string is untranslated.
-    """
-    translation = (
+def _translation_of(page):
+    """The enabled wagtail-localize translation that produces `page`, or None."""
+    return (
         Translation.objects.filter(
             source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
         )
         .select_related("source", "source__locale", "target_locale")
         .first()
     )
-    if translation is None:
-        return None
+
+
+def is_localize_translation(page):
+    """True for a page made (and kept in sync) by wagtail-localize's translation editor."""
+    return _translation_of(page) is not None
+
+
+def _write_strings_into(draft, translation):
+    """Put the translation's current strings (and the source's synchronised fields) into `draft`.
+
+    wagtail-localize has no public API for "strings into a draft, without saving the row"; this is
+    what its create_or_update_translation() does before it saves. Refused while any string is
+    untranslated.
+    """
     source = translation.source
     original = source.as_instance()
-    draft = page.get_latest_revision_as_object()
     copy_synchronised_fields(original, draft)
     try:
-        # wagtail-localize has no public API for "strings into a draft, without saving the row";
-        # this is what its create_or_update_translation() does before it saves.
         segments = source._get_segments_for_translation(translation.target_locale, fallback=False)
         ingest_segments(original, draft, source.locale, translation.target_locale, segments)
     except (MissingTranslationError, MissingRelatedObjectError):
         raise SignOffRefused(
             _("This translation is not finished: translate every text before submitting it for sign-off.")
         ) from None
+    return draft
+
+
+def translated_strings_changed(state):
+    """True when a translation's strings in wagtail-localize's editor no longer match the revision
+    under review in `state`. The editor saves each string at once, without a revision, so the
+    words a lead would sign could differ from what the translator sees: the translation must be
+    submitted again first. False for pages not made with wagtail-localize."""
+    page = state.revision.content_object
+    translation = _translation_of(page)
+    if translation is None:
+        return False
+    under_review = state.revision.as_object()
+    try:
+        current = _write_strings_into(state.revision.as_object(), translation)
+    except SignOffRefused:
+        return True  # a string was emptied since
+    return current.serializable_data() != under_review.serializable_data()
+
+
+def save_translated_strings_as_revision(page, user):
+    """For a translation edited in wagtail-localize, turn its translated strings into a revision.
+
+    wagtail-localize's editor keeps translations as strings and only writes them into the page when
+    it publishes, which pages under sign-off do not allow. The sign-off must review the translated
+    words, so they become a new revision first. The live row is never written (a live translation
+    keeps its signed words until the new revision is signed off). Refused while any string is
+    untranslated or a field is invalid.
+    """
+    translation = _translation_of(page)
+    if translation is None:
+        return None
+    draft = _write_strings_into(page.get_latest_revision_as_object(), translation)
     try:
         draft.full_clean()
     except ValidationError as error:

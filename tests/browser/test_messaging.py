@@ -67,3 +67,31 @@ def test_signoff_status_panel_is_accessible(visit, messages_site):
     assert "Pending" in panel.inner_text()
     violations = visit.axe_violations(context=".signoff-status")
     assert violations == [], describe(violations)
+
+
+def login(visit, username):
+    from django.contrib.auth import get_user_model
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    visit.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": visit.base_url}]
+    )
+
+
+def test_a_lead_reviews_and_signs_from_the_dashboard(visit, messages_site):
+    """From the dashboard to the review screen (axe-clean), then a sign-off and what it did."""
+    login(visit, "partner-2-lead")
+    visit.go("/admin/")
+    visit.page.locator("#awaiting-agency-signoff-section, .w-panel").get_by_role(
+        "link", name="Help does not depend on talking to the police"
+    ).first.click()
+    visit.page.get_by_role("heading", name="Your decision for Partner agency 2").wait_for()
+    violations = visit.axe_violations()
+    assert violations == [], describe(violations)
+
+    visit.page.get_by_role("button", name="Sign off for Partner agency 2").click()
+    status = visit.page.locator(".signoff-review [role=status]")
+    status.wait_for()
+    assert status.inner_text().startswith("Signed off for Partner agency 2.")
+    assert visit.page.get_by_role("button", name="Sign off for Partner agency 2").count() == 0

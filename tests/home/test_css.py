@@ -14,6 +14,7 @@ APP_CSS = [
     ROOT / "messaging" / "static" / "messaging" / "site.css",
 ]
 PUBLIC_CSS = [CSS, PAGE_CSS, *APP_CSS]
+ADMIN_CSS = [ROOT / "messaging" / "static" / "messaging" / "review.css"]
 
 PHYSICAL = [
     r"(?:margin|padding|border)-(?:left|right|top|bottom)\b",
@@ -35,7 +36,7 @@ def declarations(path):
         yield number, line
 
 
-@pytest.mark.parametrize("path", PUBLIC_CSS, ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", PUBLIC_CSS + ADMIN_CSS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_stylesheet_uses_only_logical_properties(path):
     offenders = [
         f"line {number}: {line.strip()}"
@@ -45,7 +46,7 @@ def test_stylesheet_uses_only_logical_properties(path):
     assert offenders == []
 
 
-@pytest.mark.parametrize("path", PUBLIC_CSS, ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", PUBLIC_CSS + ADMIN_CSS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_colours_come_from_the_design_tokens(path):
     """Colour literals only where the tokens are defined (site.css's :root block)."""
     text = re.sub(r"/\*.*?\*/", "", path.read_text(), flags=re.S)
@@ -53,7 +54,7 @@ def test_colours_come_from_the_design_tokens(path):
     assert re.findall(COLOUR_LITERAL, text) == []
 
 
-@pytest.mark.parametrize("path", PUBLIC_CSS, ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", PUBLIC_CSS + ADMIN_CSS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_stylesheet_loads_nothing_from_other_hosts(path):
     text = path.read_text()
     assert "@import" not in text

@@ -182,15 +182,17 @@ def test_dashboard_lists_only_items_awaiting_the_leads_agency(client, world):
 
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Awaiting your agency" in dashboard
-    assert reverse("wagtailadmin_pages:edit", args=[second.pk]) in dashboard
-    assert (
-        reverse("wagtailadmin_pages:edit", args=[first.pk])
-        not in dashboard.split("awaiting-agency-signoff")[1]
-    )
+    panel = dashboard.split("awaiting-agency-signoff")[-1]
+    assert review_of(second) in panel
+    assert review_of(first) not in panel
 
     client.force_login(world.lead(1))
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert reverse("wagtailadmin_pages:edit", args=[first.pk]) in dashboard
+    assert review_of(first) in dashboard.split("awaiting-agency-signoff")[-1]
+
+
+def review_of(page):
+    return reverse("messaging:review", args=[services.current_round(page).pk])
 
 
 def test_report_is_for_the_coordinator_only_and_its_queries_are_bounded(

@@ -186,7 +186,7 @@ def test_leads_are_emailed_in_their_language_with_a_neutral_subject(
     assert "traffick" not in to_lead_a[0].subject.lower()
     assert to_lead_a[0].subject == "An item is waiting for your agency's sign-off"
     assert to_lead_b[0].subject == "Un elemento espera la aprobación de su agencia"
-    assert "/admin/pages/" in to_lead_a[0].body
+    assert "/admin/messaging/review/" in to_lead_a[0].body
 
 
 def test_publishing_an_unsigned_revision_is_refused_at_the_model(world):
