@@ -87,3 +87,36 @@ def ensure_translation(page, locale, fields, report=None, *, user=None):
     if report is not None:
         report.note(f"{locale.language_code}: {translation.title}")
     return translation
+
+
+def translate_in_editor(page, locale, fields, *, user=None):
+    """The `locale` version of `page` made as a translator does in wagtail-localize's editor:
+    "Translate this page" (a synchronised draft translation), then each text typed in.
+
+    `fields` holds the translated title, slug, summary and body (HTML paragraphs, in the same order
+    as the original's). Returns the draft translation, whose words are still only strings: the
+    sign-off's submit turns them into the revision the leads sign. Created once.
+    """
+    import re
+
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    translation.save_target(user=user, publish=False)
+    paragraphs = iter(re.findall(r"<p>(.*?)</p>", fields.get("body", ""), flags=re.S))
+    for segment in (
+        StringSegment.objects.filter(source=source).select_related("string", "context").order_by("order")
+    ):
+        path = segment.context.path
+        text = next(paragraphs) if path.startswith("body.") else fields[path]
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+        )
+    return page.get_translation(locale).specific

@@ -1,8 +1,9 @@
 """Demo content for messaging: the message index and three messages in English and Spanish (the
 words are in messaging/demo_data.toml), and the seeding's second phase, sign_pages.
 
-One is published with every agency's sign-off, one is in review with some agencies signed, one
-was sent back with a change request, so a new user can log in as a lead and act. It goes through
+One is published with every agency's sign-off, one is in review with some agencies signed (its
+Spanish made in wagtail-localize's translation editor), one was sent back with a change request,
+so a new user can log in as a lead and act. It goes through
 the real services (submit, sign off, request changes): nothing is marked live by hand. Idempotent.
 Runs after partners.demo.seed, whose agencies, authors and leads it uses.
 """
@@ -11,7 +12,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page
 
 from home.models import HomePage
-from home.seeding import add_draft_child, ensure_translation, load_demo_data, stream
+from home.seeding import add_draft_child, ensure_translation, load_demo_data, stream, translate_in_editor
 from partners.models import Agency, Membership
 
 from . import services
@@ -95,7 +96,12 @@ def seed(report, password=None):
             continue
         page = MessagePage(live=False, co_authors=agencies[:3], owner=author, **_fields(message["en"]))
         add_draft_child(index, page, user=author)
-        spanish = ensure_translation(page, index_es.locale, _fields(message["es"]), user=author)
+        if message.get("spanish_made_in") == "translation editor":
+            # As a translator does it: "Translate this page", then the texts typed into
+            # wagtail-localize's editor; its sign-off reviews the translated strings.
+            spanish = translate_in_editor(page, index_es.locale, message["es"], user=author)
+        else:
+            spanish = ensure_translation(page, index_es.locale, _fields(message["es"]), user=author)
         for version, code in ((page, "en"), (spanish, "es")):
             version = MessagePage.objects.get(pk=version.pk)
             _take_through(

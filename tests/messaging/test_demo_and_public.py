@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Locale
 
 from home.seeding import SeedReport
 from messaging import demo, services
@@ -28,7 +29,8 @@ def test_demo_messages_are_in_three_states_in_both_languages_and_seeding_is_idem
     states = {}
     for page in MessagePage.objects.select_related("locale"):
         state = services.latest_round(page)
-        states[(page.locale.language_code, page.slug)] = (
+        slug = page.get_latest_revision_as_object().slug  # a translation's words are in its revision
+        states[(page.locale.language_code, slug)] = (
             page.live,
             page.current_workflow_state and page.current_workflow_state.status,
             state.status,
@@ -41,8 +43,18 @@ def test_demo_messages_are_in_three_states_in_both_languages_and_seeding_is_idem
         ("en", "report-what-you-see"): (False, "needs_changes", "rejected"),
         ("es", "denuncie-lo-que-ve"): (False, "needs_changes", "rejected"),
     }
-    in_review = MessagePage.objects.get(slug="help-does-not-depend-on-police")
+    in_review = MessagePage.objects.get(slug="help-does-not-depend-on-police", locale__language_code="en")
     assert 0 < len(services.missing_agencies(services.current_round(in_review))) < 4
+    # Its Spanish was made in wagtail-localize's translation editor, and the leads review the
+    # translated strings, which the submission turned into the revision under review.
+    spanish_in_review = in_review.get_translation(Locale.objects.get(language_code="es"))
+    assert services.is_localize_translation(spanish_in_review)
+    spanish_round = services.current_round(spanish_in_review)
+    assert spanish_round.revision.as_object().title == "La ayuda no depende de hablar con la policía"
+    assert "Algunas sobrevivientes temen a la policía" in str(spanish_round.revision.as_object().body)
+    assert spanish_round.source_revision.object_id == str(in_review.pk)
+    assert not services.translated_strings_changed(spanish_round)
+    assert 0 < len(services.missing_agencies(spanish_round)) < 4
 
     report = SeedReport(created=[])
     demo.seed(report)
