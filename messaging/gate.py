@@ -251,14 +251,25 @@ class SignOffRequiredMixin(models.Model):
             kwargs["update_fields"] = [name for name in (update_fields or []) if name in self.unsigned_fields]
 
     def save_revision(self, *args, overwrite_revision=None, **kwargs):
-        """Never rewrite a revision that is, or was, under review: make a new one instead.
+        """Never rewrite a revision that is, or was, under review: make a new one instead; and
+        make none when nothing changed since the revision under review.
 
         Wagtail overwrites its latest revision in place when the same person saves again
         (autosave); a signed or reviewed revision's words must never change under its sign-offs.
         """
-        # Lazily: messaging.models imports this module.
+        # Lazily: messaging.models imports this module, and the invariant and queries import them.
+        from messaging.invariant import unchanged_since
         from messaging.models import SignOffTaskState
+        from messaging.services.queries import current_round
 
+        state = current_round(self) if self.pk and self.workflow_in_progress else None
+        if (
+            state is not None
+            and state.revision_id == self.latest_revision_id
+            and unchanged_since(self, state.revision)
+        ):
+            # Saving without changing anything restarts nothing: the round goes on.
+            return state.revision
         if (
             overwrite_revision is not None
             and SignOffTaskState.objects.filter(revision=overwrite_revision).exists()

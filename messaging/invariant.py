@@ -89,6 +89,19 @@ def signed_content(page, data=None):
     return content
 
 
+# Not words, but a person's choice all the same: a save that changes one of these is kept.
+_UNSIGNED_CHOICES = ("go_live_at", "expire_at", "signoff_needed_by", "wagtail_admin_comments", "comments")
+
+
+def unchanged_since(page, revision):
+    """True when saving `page` now would store exactly `revision`'s content again (its words and
+    every choice a person makes; only Wagtail's bookkeeping may differ)."""
+    if signed_content(page) != signed_content(page, revision.content):
+        return False
+    now = json.loads(json.dumps(page.serializable_data(), cls=DjangoJSONEncoder))
+    return all(now.get(name) == revision.content.get(name) for name in _UNSIGNED_CHOICES)
+
+
 def _child_parent_link(page, name):
     """For a child relation (tags, orderables), the name of the child's link back to the page."""
     try:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import TaskState
 
 from . import services
@@ -177,3 +178,23 @@ def decision_feedback(state, agency):
         "required": len(rows),
         "waiting": ", ".join(waiting),
     }
+
+
+def in_review_notice(state, can_change):
+    """What the editor says of a page in review, before anyone changes it."""
+    rows = services.round_status(state)
+    signed = sum(1 for row in rows if _signed(row))
+    text = _(
+        "In review for agency sign-off: %(signed)s of %(required)s agencies have signed this version."
+    ) % {"signed": signed, "required": len(rows)}
+    if not can_change:
+        return text
+    if not signed:
+        return f"{text} {_('Saving a change to it starts the sign-off again.')}"
+    again = ngettext(
+        "Saving a change to it starts the sign-off again: the agency that signed must sign again.",
+        "Saving a change to it starts the sign-off again: the %(count)s agencies that signed must "
+        "sign again.",
+        signed,
+    ) % {"count": signed}
+    return f"{text} {again}"

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from wagtail.admin import messages as wagtail_messages
 from wagtail.models import Page, Revision
 
 from partners.access import coordinator_required, is_partner
@@ -30,7 +31,17 @@ def submit(request, page_id):
         try:
             services.submit_for_signoff(page, request.user)
         except services.SignOffRefused as refusal:
-            messages.error(request, str(refusal))
+            # Back to the editor (for a translation: wagtail-localize's), where the message
+            # names what is missing; the button says where to fix it.
+            wagtail_messages.error(
+                request,
+                str(refusal),
+                buttons=[
+                    wagtail_messages.button(
+                        reverse("wagtailadmin_pages:edit", args=[page.pk]), _("Open the editor")
+                    )
+                ],
+            )
         else:
             messages.success(
                 request, _("'%(title)s' was submitted for agency sign-off.") % {"title": page.title}

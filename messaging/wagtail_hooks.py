@@ -14,7 +14,7 @@ from partners.access import CoordinatorMenuItem
 
 from . import services, views
 from .models import SignOffRequiredMixin
-from .review import decision_feedback, may_view, review_url
+from .review import decision_feedback, in_review_notice, may_view, review_url
 
 # --- History entries ---------------------------------------------------------------------
 
@@ -167,49 +167,52 @@ def tell_the_outcome_of_a_decision(request, page):
 
 
 @hooks.register("before_edit_page", order=-1)
-def signpost_the_translation_editor(request, page):
-    """wagtail-localize's translation editor has no workflow actions and shows no page header
-    buttons, but it shows the admin's messages: say there what to do next, with a button.
+def signpost_the_editor(request, page):
+    """Say in the editor where the page stands in its sign-off and what to do next, with a button.
 
-    Runs before wagtail-localize's own hook (which renders the editor) and never answers itself.
+    Before any change: that it is in review, how many agencies have signed, and that saving a
+    change starts the sign-off again. wagtail-localize's translation editor has no workflow
+    actions and no page header buttons, but it shows these messages: there the translator is
+    told to submit (or submit again), and a lead to review. Runs before wagtail-localize's own
+    hook (which renders its editor) and never answers itself.
     """
     if request.method != "GET":
         return
     page = page.specific_deferred
-    if not isinstance(page, SignOffRequiredMixin) or not services.is_localize_translation(page):
+    if not isinstance(page, SignOffRequiredMixin):
         return
     user = request.user
+    translated_in_editor = services.is_localize_translation(page)
     state = services.current_round(page)
     if state is None:
-        if page.permissions_for_user(user).can_submit_for_moderation():
+        if translated_in_editor and page.permissions_for_user(user).can_submit_for_moderation():
             wagtail_messages.info(
                 request,
                 _(
                     "When every text is translated, submit the translation for agency sign-off: "
                     "the leads sign the translated words."
                 ),
-                buttons=[wagtail_messages.button(reverse("messaging:submit", args=[page.pk]), SUBMIT_LABEL)],
+                buttons=[_submit_button(page)],
             )
         return
     if not may_view(state, user):
         return
-    if services.translated_strings_changed(state) and page.permissions_for_user(user).can_edit():
+    can_edit = page.permissions_for_user(user).can_edit()
+    if translated_in_editor and can_edit and services.translated_strings_changed(state):
         wagtail_messages.warning(
             request,
             _("The translated text has changed since it was submitted: submit it again for sign-off."),
-            buttons=[wagtail_messages.button(reverse("messaging:submit", args=[page.pk]), SUBMIT_LABEL)],
+            buttons=[_submit_button(page)],
         )
         return
     can_decide = services.user_can_decide(state, user)
-    wagtail_messages.info(
-        request,
-        _("This translation is in review for agency sign-off."),
-        buttons=[
-            wagtail_messages.button(
-                review_url(state), _("Review and sign off") if can_decide else _("See the review")
-            )
-        ],
-    )
+    text = in_review_notice(state, can_change=can_edit and not translated_in_editor)
+    label = _("Review and sign off") if can_decide else _("See the review")
+    wagtail_messages.warning(request, text, buttons=[wagtail_messages.button(review_url(state), label)])
+
+
+def _submit_button(page):
+    return wagtail_messages.button(reverse("messaging:submit", args=[page.pk]), SUBMIT_LABEL)
 
 
 @hooks.register("after_copy_page")

@@ -1,6 +1,7 @@
 """Translations under sign-off: what a translation was made from, and its translated words as a revision."""
 
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail_localize.fields import copy_synchronised_fields
@@ -76,10 +77,58 @@ def _write_strings_into(draft, translation):
         segments = source._get_segments_for_translation(translation.target_locale, fallback=False)
         ingest_segments(original, draft, source.locale, translation.target_locale, segments)
     except (MissingTranslationError, MissingRelatedObjectError):
+        missing = untranslated_fields(translation)
         raise SignOffRefused(
-            _("This translation is not finished: translate every text before submitting it for sign-off.")
+            _("This translation is not finished. Still to translate: %(missing)s.")
+            % {"missing": "; ".join(where_in_editor(draft, name) for name in missing)}
         ) from None
     return draft
+
+
+def untranslated_fields(translation):
+    """The names of the fields that still have an untranslated text, in the editor's order."""
+    from wagtail_localize.models import StringSegment
+
+    names = []
+    segments = (
+        StringSegment.objects.filter(source=translation.source)
+        .annotate_translation(translation.target_locale)
+        .filter(translation__isnull=True)
+        .select_related("context")
+        .order_by("order")
+    )
+    for segment in segments:
+        name = segment.context.path.split(".")[0]
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def where_in_editor(page, field_name):
+    """“Label” on the ‹tab› tab: where a person finds a field of `page`'s editor."""
+    try:
+        label = page._meta.get_field(field_name).verbose_name
+    except Exception:  # a field the editor adds (tags, comments): its name is all we know
+        label = field_name.replace("_", " ")
+    tab = _tab_of(page.get_edit_handler(), field_name)
+    label = capfirst(str(label))
+    if tab is None:
+        return f"“{label}”"
+    return _("“%(field)s” on the %(tab)s tab") % {"field": label, "tab": tab}
+
+
+def _tab_of(handler, field_name):
+    for tab in getattr(handler, "children", []):
+        if field_name in _field_names(tab):
+            return str(tab.heading)
+    return None
+
+
+def _field_names(panel):
+    names = {getattr(panel, "field_name", None)}
+    for child in getattr(panel, "children", []):
+        names |= _field_names(child)
+    return names
 
 
 def translated_strings_changed(state):
@@ -116,7 +165,8 @@ def save_translated_strings_as_revision(page, user):
         draft.full_clean()
     except ValidationError as error:
         problems = "; ".join(
-            f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+            f"{where_in_editor(draft, field)}: {' '.join(messages)}"
+            for field, messages in error.message_dict.items()
         )
         raise SignOffRefused(
             _("This translation cannot be submitted until it is corrected: %(problems)s")

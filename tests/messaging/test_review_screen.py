@@ -144,7 +144,9 @@ def test_the_translation_editor_says_what_to_do_next_with_a_link(client, world):
     state = services.submit_for_signoff(spanish, world.author).current_task_state
     client.force_login(world.lead(0))
     text, links = editor_messages(client, spanish)
-    assert "This translation is in review for agency sign-off. Review and sign off" in text
+    assert (
+        "In review for agency sign-off: 0 of 2 agencies have signed this version. Review and sign off" in text
+    )
     assert links == [review_url(state)]
 
     translate_strings(translation, prefix="ES2 ")
@@ -247,3 +249,33 @@ def test_signing_from_the_editor_menu_tells_the_outcome(rf, world):
     request._messages = FallbackStorage(request)
     tell_the_outcome_of_a_decision(request, page)
     assert list(get_messages(request)) == []
+
+
+def test_the_editor_says_before_any_change_that_saving_restarts_the_signoff(client, world):
+    page = world.draft()
+    state = world.submit(page)
+    services.sign_off(state, world.lead(0))
+    client.force_login(world.author)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    section = response.content.decode().split('class="messages"')[1].split("</ul>")[0]
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section)).split())
+    assert text.endswith(
+        "In review for agency sign-off: 1 of 2 agencies have signed this version. Saving a change to it "
+        "starts the sign-off again: the agency that signed must sign again. See the review"
+    )
+    assert f'href="{review_url(state)}"' in section
+
+
+def test_saving_without_a_change_restarts_nothing(world):
+    page = world.draft(summary="Same words.")
+    state = world.submit(page)
+    services.sign_off(state, world.lead(0))
+    revision = world.edit(page, summary="Same words.")  # saved again, nothing changed
+    assert revision.pk == state.revision_id
+    assert services.current_round(page).pk == state.pk
+    assert services.round_status(state)[0]["decision"] is not None, "the sign-off given still counts"
+
+    # Positive control: a change of words makes a new revision and restarts the round.
+    revision = world.edit(page, summary="Other words.")
+    assert revision.pk != state.revision_id
+    assert services.current_round(page).pk != state.pk
