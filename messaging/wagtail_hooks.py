@@ -6,6 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages as wagtail_messages
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
@@ -122,9 +123,31 @@ def add_awaiting_signoff_panel(request, panels):
     panels.append(AwaitingAgencySignOffPanel(request))
 
 
+SUBMIT_LABEL = _("Submit for agency sign-off")
+
+
+class SubmitForSignOffMenuItem(SubmitForModerationMenuItem):
+    """Wagtail's "Submit to ‹workflow name›", in our words and the person's language (the
+    workflow's name is data, which gettext cannot translate)."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        state = getattr(context.get("page"), "current_workflow_state", None)
+        if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+            context["label"] = _("Submit again for agency sign-off")
+        else:
+            context["label"] = SUBMIT_LABEL
+        return context
+
+
 @hooks.register("construct_page_action_menu")
 def put_sign_off_first(menu_items, request, context):
-    """For a lead, "Sign off for ‹agency›" is the main button, not "Save draft"."""
+    """For a lead, "Sign off for ‹agency›" is the main button, not "Save draft"; "Submit for
+    agency sign-off" is said in our words."""
+    under_signoff = isinstance(getattr(context.get("page"), "specific_deferred", None), SignOffRequiredMixin)
+    for position, item in enumerate(menu_items):
+        if under_signoff and type(item) is SubmitForModerationMenuItem:
+            menu_items[position] = SubmitForSignOffMenuItem(order=item.order)
     for position, item in enumerate(menu_items):
         if getattr(item, "name", "") == "sign_off":
             menu_items.insert(0, menu_items.pop(position))
@@ -232,9 +255,6 @@ def register_signoff_report_menu_item():
 
 
 # --- Buttons on messaging pages -------------------------------------------------------------
-
-
-SUBMIT_LABEL = _("Submit for agency sign-off")
 
 
 class SubmitForSignOffButton(PageMenuItem):

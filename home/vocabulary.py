@@ -1,0 +1,26 @@
+"""Wagtail's own words for the sign-off, said in ours.
+
+The people of the task force submit for sign-off, sign off or request changes; an item is in
+review, has changes requested, is signed off or live. Wagtail calls the same things moderation,
+and Locales what we call languages. Django looks up a string in this project's catalogues
+(locale/<language>/LC_MESSAGES, LOCALE_PATHS) before Wagtail's, so giving these msgids our words
+there, in English too (locale/en), changes them on every screen Wagtail renders without touching
+its code. Listing them here (gettext_noop) keeps `make messages` from dropping them.
+"""
+
+from django.utils.translation import gettext_noop
+
+WAGTAIL_WORDS = [
+    gettext_noop("Submit for moderation"),
+    gettext_noop("In Moderation"),
+    gettext_noop("in moderation"),
+    gettext_noop("live + in moderation"),
+    gettext_noop("This page hasn't been submitted for moderation yet"),
+    gettext_noop("No pages/snippets have been submitted for moderation yet"),
+    gettext_noop("Page '%(page_title)s' has been submitted for moderation."),
+    gettext_noop("Page '%(page_title)s' created and submitted for moderation."),
+    gettext_noop("The page '%(page_title)s' is not currently awaiting moderation."),
+    gettext_noop("The %(model_name)s '%(title)s' is not currently awaiting moderation."),
+    gettext_noop("This %(model_name)s is currently awaiting moderation."),
+    gettext_noop("Locales"),
+]
