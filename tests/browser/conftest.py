@@ -130,3 +130,37 @@ def visit(chromium, live_server):
 
 def describe(violations):
     return json.dumps(violations, indent=2)
+
+
+@pytest.fixture
+def messages_site(demo_site):
+    from home.seeding import SeedReport
+    from messaging import demo
+    from tests.partners.factories import AgencyFactory, partner
+    from tests.signing import publish_drafts
+
+    agencies = [AgencyFactory(name=f"Partner agency {i}", slug=f"partner-{i}") for i in range(3)]
+    for agency in agencies:
+        partner(
+            agency,
+            "communications_lead",
+            username=f"{agency.slug}-lead",
+            first_name="Lead",
+            last_name=agency.name,
+        )
+    partner(agencies[0], "author", username="partner-0-author")
+    demo.seed(SeedReport(created=[]))
+    publish_drafts()  # the message index pages
+    return agencies
+
+
+def login(visit, username):
+    """Sign `username` in, in the browser tab, as the Django test client would."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    visit.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": visit.base_url}]
+    )

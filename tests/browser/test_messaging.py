@@ -3,31 +3,9 @@
 import pytest
 from django.test import Client
 
-from tests.browser.conftest import describe
+from tests.browser.conftest import describe, login
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def messages_site(demo_site):
-    from home.seeding import SeedReport
-    from messaging import demo
-    from tests.partners.factories import AgencyFactory, partner
-    from tests.signing import publish_drafts
-
-    agencies = [AgencyFactory(name=f"Partner agency {i}", slug=f"partner-{i}") for i in range(3)]
-    for agency in agencies:
-        partner(
-            agency,
-            "communications_lead",
-            username=f"{agency.slug}-lead",
-            first_name="Lead",
-            last_name=agency.name,
-        )
-    partner(agencies[0], "author", username="partner-0-author")
-    demo.seed(SeedReport(created=[]))
-    publish_drafts()  # the message index pages
-    return agencies
 
 
 @pytest.mark.parametrize(
@@ -67,16 +45,6 @@ def test_signoff_status_panel_is_accessible(visit, messages_site):
     assert "Pending" in panel.inner_text()
     violations = visit.axe_violations(context=".signoff-status")
     assert violations == [], describe(violations)
-
-
-def login(visit, username):
-    from django.contrib.auth import get_user_model
-
-    client = Client()
-    client.force_login(get_user_model().objects.get(username=username))
-    visit.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": visit.base_url}]
-    )
 
 
 def test_a_lead_reviews_and_signs_from_the_dashboard(visit, messages_site):
