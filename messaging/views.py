@@ -90,6 +90,9 @@ def review(request, task_state_id):
         "sign_off_url": reverse(
             "wagtailadmin_pages:workflow_action", args=[page.pk, "sign_off_with_comment", state.pk]
         ),
+        # Wagtail's workflow action view drops an invalid form silently and goes to `next`; our
+        # on_action() sends a decision made to the review itself, without this parameter.
+        "changes_refused": request.GET.get("refused") == "request_changes" and data.can_decide,
         "request_changes_url": reverse(
             "wagtailadmin_pages:workflow_action", args=[page.pk, "request_changes", state.pk]
         ),

@@ -279,3 +279,20 @@ def test_saving_without_a_change_restarts_nothing(world):
     revision = world.edit(page, summary="Other words.")
     assert revision.pk != state.revision_id
     assert services.current_round(page).pk != state.pk
+
+
+def test_request_changes_without_a_comment_is_refused_with_the_reason(client, world):
+    state = world.submit(world.draft())
+    client.force_login(world.lead(1))
+    page_id = state.workflow_state.object_id
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page_id, "request_changes", state.pk])
+    response = client.post(
+        url, {"comment": "  ", "next": review_url(state) + "?refused=request_changes"}, follow=True
+    )
+    assert "Say what needs to change, so the authors can fix it." in text_of(response)
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert services.round_status(state)[1]["decision"] is None, "nothing was decided"
+    # Positive control: with a comment, the same form sends it back.
+    response = decide(client, state, "request_changes", "Say where to call.")
+    assert response["Location"] == review_url(state)
+    assert services.round_status(state)[1]["decision"] is not None
