@@ -23,3 +23,10 @@ def approval_note(page):
         "agency_names": [s.agency_name for s in signoffs],
         "date": max((s.created_at for s in signoffs), default=None),
     }
+
+
+@register.simple_tag
+def is_live_now(page):
+    """Whether `page` is live in the database now (an email rendered by a workflow signal holds a
+    copy of the page loaded before the sign-off published it)."""
+    return page is not None and type(page).objects.filter(pk=page.pk, live=True).exists()

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.template.loader import render_to_string
 from wagtail.admin import mail as wagtail_mail
+from wagtail.models import Page
 
 from tests.messaging.factories import SignOffWorld
 
@@ -57,3 +58,27 @@ def test_a_change_request_sends_the_author_one_email_not_two(homes, django_captu
         services.request_changes(state, world.lead(0), "Name the hotline.")
     to_author = [message for message in mail.outbox if world.author.email in message.to]
     assert len(to_author) == 1 and "Name the hotline." in to_author[0].body
+
+
+def test_wagtails_workflow_emails_speak_our_vocabulary(homes, django_capture_on_commit_callbacks):
+    """Wagtail's own "submitted" (to superusers) and "approved" (to the author) emails say
+    submitted for agency sign-off / every agency has signed off, never moderation or workflow."""
+    from tests.factories import UserFactory
+
+    world = SignOffWorld(homes["en"], agencies=2)
+    superuser = UserFactory(username="root", is_superuser=True, email="root@example.org")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        page = world.draft(title="One voice")
+        world.submit(page)
+        world.sign_all(page)
+    to_root = [m for m in mail.outbox if superuser.email in m.to]
+    to_author = [m for m in mail.outbox if world.author.email in m.to]
+    assert len(to_root) == 1 and "“One voice” was submitted for agency sign-off by" in to_root[0].body
+    assert any("Every agency has signed off “One voice”." in m.body for m in to_author)
+    live_url = Page.objects.get(pk=page.pk).full_url
+    assert any(f"It is live: {live_url}" in m.body for m in to_author)
+    for message in mail.outbox:
+        html = message.alternatives[0][0] if getattr(message, "alternatives", None) else ""
+        for text in (message.body, html):
+            assert "moderation" not in text and "workflow" not in text.lower(), text
