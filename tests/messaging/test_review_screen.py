@@ -296,3 +296,27 @@ def test_request_changes_without_a_comment_is_refused_with_the_reason(client, wo
     response = decide(client, state, "request_changes", "Say where to call.")
     assert response["Location"] == review_url(state)
     assert services.round_status(state)[1]["decision"] is not None
+
+
+def links_to(html, url):
+    return [
+        " ".join(re.sub(r"<[^>]+>", " ", label).split())
+        for label in re.findall(rf'<a[^>]*href="{url}"[^>]*>(.*?)</a>', html, flags=re.S)
+    ]
+
+
+def test_the_page_editor_leads_to_the_review_from_its_header_and_its_notice(client, world):
+    page = world.draft()
+    state = world.submit(page)
+    client.force_login(world.lead(0))
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    panel = "Open the review: the words, what changed, and the sign-off"  # the Sign-off tab
+    assert sorted(links_to(editor, review_url(state))) == [
+        panel,
+        "Review and sign off",
+        "Review and sign off",
+    ]
+    # The author sees the same review, without deciding.
+    client.force_login(world.author)
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert sorted(links_to(editor, review_url(state))) == [panel, "See the review", "See the review"]
