@@ -16,8 +16,6 @@ from tests.partners.factories import AgencyFactory, coordinator, partner
 
 pytestmark = pytest.mark.django_db
 
-OUR_PANELS = ("author-work", "awaiting-agency-signoff", "coordinator-signoffs", "host-trainings")
-
 
 @pytest.fixture
 def world(homes):
