@@ -16,6 +16,7 @@ from wagtail.models import Page, Revision
 from partners.access import coordinator_required, is_partner
 
 from . import services
+from .dashboard import change_request_rows
 from .models import SignOffRequiredMixin, SignOffTaskState
 from .pdf import signoff_record_pdf
 from .review import build_review, decision_feedback, may_view, review_url
@@ -103,26 +104,32 @@ def review(request, task_state_id):
 @never_cache
 @coordinator_required
 def signoff_report(request):
-    """Every item in review, how long it has waited, which agencies have signed, what is overdue."""
+    """Every item in review (how long it has waited, which agencies are still missing, what is
+    overdue) and every item with changes requested (which agency asked, the comment, since when)."""
     states = list(services.rounds_in_review())
-    pages = services.pages_for_states(states)
-    signed = services.agency_signoff_counts(states)
+    returned = services.rounds_with_changes_requested()
+    pages = services.pages_for_states(states + returned)
+    missing = services.missing_agencies_by_round(states)
     now, today = timezone.now(), timezone.localdate()
-    rows = [
-        {
-            "state": state,
-            "page": pages.get(state.workflow_state.object_id),
-            "days_waiting": services.days_waiting(state, now),
-            "overdue": services.is_overdue(state, today),
-            "signed": signed.get(state.pk, 0),
-            "required": state.required_count,
-            # A required agency deactivated during the round can never sign: the coordinator
-            # must restart the round (cancel and resubmit) or reactivate the agency.
-            "inactive": [agency for agency in state.required_agencies.all() if not agency.is_active],
-        }
-        for state in states
-    ]
-    return TemplateResponse(request, "messaging/admin/signoff_report.html", {"rows": rows})
+    rows = []
+    for state in states:
+        required = list(state.required_agencies.all())
+        rows.append(
+            {
+                "state": state,
+                "page": pages.get(state.workflow_state.object_id),
+                "days_waiting": services.days_waiting(state, now),
+                "overdue": services.is_overdue(state, today),
+                "signed": len(required) - len(missing[state.pk]),
+                "required": len(required),
+                "missing": missing[state.pk],
+                # A required agency deactivated during the round can never sign: the coordinator
+                # must restart the round (cancel and resubmit) or reactivate the agency.
+                "inactive": [agency for agency in required if not agency.is_active],
+            }
+        )
+    context = {"rows": rows, "returned": change_request_rows(returned, pages)}
+    return TemplateResponse(request, "messaging/admin/signoff_report.html", context)
 
 
 @never_cache

@@ -7,13 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages as wagtail_messages
 from wagtail.admin.action_menu import SubmitForModerationMenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from partners.access import CoordinatorMenuItem
 
-from . import services, views
+from . import dashboard, services, views
 from .models import SignOffRequiredMixin
 from .review import decision_feedback, in_review_notice, may_view, review_url
 
@@ -80,47 +79,16 @@ def register_signoff_log_actions(actions):
 # --- Dashboard -------------------------------------------------------------------------------
 
 
-class AwaitingAgencySignOffPanel(Component):
-    name = "awaiting_agency_signoff"
-    template_name = "messaging/admin/awaiting_signoff_panel.html"
-    order = 50
-
-    def __init__(self, request):
-        self.request = request
-
-    def get_context_data(self, parent_context=None):
-        context = super().get_context_data(parent_context)
-        agency = services.lead_agency_for(self.request.user)
-        states = list(
-            services.task_states_awaiting_agency_of(self.request.user)
-            .select_related("workflow_state", "workflow_state__requested_by", "revision")
-            .order_by("started_at")
-        )
-        pages = services.pages_for_states(states)
-        context.update(
-            {
-                "agency": agency,
-                "rows": [
-                    {
-                        "state": state,
-                        "page": pages.get(state.workflow_state.object_id),
-                        "overdue": services.is_overdue(state),
-                    }
-                    for state in states
-                ],
-            }
-        )
-        return context
-
-
 @hooks.register("construct_homepage_panels")
-def add_awaiting_signoff_panel(request, panels):
-    if services.lead_agency_for(request.user) is None:
-        return
-    # Our panel replaces Wagtail's generic "Awaiting your review" list for leads: it is the same
-    # items, narrowed to those still waiting for the lead's own agency.
-    panels[:] = [panel for panel in panels if getattr(panel, "name", "") != "workflow_objects_to_moderate"]
-    panels.append(AwaitingAgencySignOffPanel(request))
+def add_signoff_panels(request, panels):
+    """Each role's panel (messaging/dashboard.py): an author's, a lead's, the coordinator's."""
+    ours = dashboard.panels_for(request)
+    if any(isinstance(panel, dashboard.AwaitingAgencySignOffPanel) for panel in ours):
+        # The lead's panel replaces Wagtail's generic "Awaiting your review" list: it is the same
+        # items, narrowed to those still waiting for the lead's own agency.
+        generic = "workflow_objects_to_moderate"
+        panels[:] = [panel for panel in panels if getattr(panel, "name", "") != generic]
+    panels.extend(ours)
 
 
 SUBMIT_LABEL = _("Submit for agency sign-off")

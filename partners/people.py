@@ -76,6 +76,19 @@ def host_agency_for(user):
     return _agency_with_role(user, "is_training_host")
 
 
+def author_agency_for(user):
+    """The active agency `user` is an author for (writes messages, explainers, trainings), or None."""
+    return _agency_with_role(user, "is_author")
+
+
+def works_in_admin(user):
+    """True for anyone whose work is in the admin: an author, lead or host of an active agency, or
+    the coordinator. Other partner staff (no role) read the partner directory only."""
+    return is_coordinator(user) or any(
+        finder(user) is not None for finder in (author_agency_for, lead_agency_for, host_agency_for)
+    )
+
+
 def _holders(role, agencies):
     agency_ids = [getattr(agency, "pk", agency) for agency in agencies]
     return get_user_model().objects.filter(

@@ -18,6 +18,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -29,6 +30,7 @@ from . import services
 from .access import agency_of, is_partner
 from .forms import DirectoryFilterForm, MatrixFilterForm
 from .models import Agency, DirectoryPage
+from .people import works_in_admin
 from .signin import PartnerLoginForm
 
 
@@ -171,6 +173,10 @@ class PartnerLoginView(auth_views.LoginView):
         return form
 
     def get_default_redirect_url(self):
+        """Without `next`: where the person's work is. Authors, leads, hosts and the coordinator
+        land on the admin dashboard (their panels); other partner staff on the directory."""
+        if works_in_admin(self.request.user):
+            return reverse("wagtailadmin_home")
         page = directory_for_language()
         return page.get_url(self.request) if page is not None else f"/{get_language()}/"
 

@@ -17,17 +17,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter
 
 from . import (
     admin_views,
-    services,
+    dashboard,
     user_admin,  # noqa: F401 - registers the narrowed bulk actions on user accounts
 )
-from .access import CoordinatorMenuItem, is_coordinator, pages_visible_in_chooser
+from .access import CoordinatorMenuItem, pages_visible_in_chooser
 from .forms import AgencyAdminForm
 from .models import Agency, Language, Membership, Population, Service
 
@@ -297,21 +296,7 @@ def register_verification_report_menu_item():
     )
 
 
-class VerificationPanel(Component):
-    """On the coordinator's dashboard: how many entries have not been verified in 12 months."""
-
-    name = "partners-verification"
-    template_name = "partners/admin/verification_panel.html"
-    order = 150
-
-    def get_context_data(self, parent_context):
-        return {
-            "due_count": services.agencies_due_for_verification().count(),
-            "report_url": reverse("partners_verification:index"),
-        }
-
-
 @hooks.register("construct_homepage_panels")
-def add_verification_panel(request, panels):
-    if is_coordinator(request.user):
-        panels.append(VerificationPanel())
+def add_partner_panels(request, panels):
+    """A host's trainings and the coordinator's entries to re-verify (partners/dashboard.py)."""
+    panels.extend(dashboard.panels_for(request))

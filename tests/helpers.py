@@ -43,3 +43,11 @@ class ExternalResources(HTMLParser):
             self.urls.append(attrs["href"])
         if tag == "object" and attrs.get("data"):
             self.urls.append(attrs["data"])
+
+
+def dashboard_panel(html, panel_id):
+    """The HTML of one admin dashboard panel ({% panel id=... %}), or None when it is not there."""
+    start = html.find(f'id="{panel_id}-section"')
+    if start == -1:
+        return None
+    return html[start : html.index("</section>", start)]

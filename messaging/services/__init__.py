@@ -4,6 +4,8 @@
   path (sign_off, request_changes) and who may decide.
 - messaging.services.translations: what a translation was made from; translated words as a revision.
 - messaging.services.queries: read-only questions for the Task API, panels, reports and the dashboard.
+- messaging.services.worklists: what awaits each person (an author's drafts and returned items,
+  the agencies each round still waits for), for the dashboard and the report.
 - messaging.services.reminders: reminders and overdue items (the daily command calls it).
 
 What "completely signed off" means lives beside the gate, in messaging.invariant; the exceptions
@@ -23,7 +25,6 @@ from ..invariant import (
     workflow_has_signoff,
 )
 from .queries import (
-    agency_signoff_counts,
     authors_of,
     current_round,
     days_waiting,
@@ -56,18 +57,25 @@ from .translations import (
     save_translated_strings_as_revision,
     translated_strings_changed,
 )
+from .worklists import (
+    drafts_of,
+    message_index_for,
+    missing_agencies_by_round,
+    overdue_agencies,
+    rounds_with_changes_requested,
+)
 
 __all__ = [
     "SignOffRefused",
     "SignOffRequired",
     "_record",
-    "agency_signoff_counts",
     "assert_signed_off",
     "authors_of",
     "content_hash",
     "current_round",
     "days_waiting",
     "default_signoff_workflow",
+    "drafts_of",
     "endorsements",
     "ensure_signoff_workflow",
     "find_source_revision",
@@ -78,12 +86,16 @@ __all__ = [
     "latest_round",
     "lead_agency_for",
     "live_fields_match_revision",
+    "message_index_for",
     "missing_agencies",
+    "missing_agencies_by_round",
+    "overdue_agencies",
     "pages_for_states",
     "reminder_due_agencies",
     "request_changes",
     "round_status",
     "rounds_in_review",
+    "rounds_with_changes_requested",
     "save_translated_strings_as_revision",
     "is_localize_translation",
     "translated_strings_changed",

@@ -4,7 +4,7 @@ Who leads which agency, who wrote a round's words, which round is in progress, w
 decided, and the counts the coordinator's report shows. Nothing here writes.
 """
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from wagtail.models import Locale, Page, Revision, TaskState, WorkflowState
 
@@ -142,14 +142,13 @@ def last_signed_revision_of(page, agency, before_revision):
 
 
 def rounds_in_review():
-    """Every messaging item in review, for the coordinator's report, with counts in one query."""
+    """Every item in review, oldest first, with its required agencies (prefetched)."""
     states = (
         SignOffTaskState.objects.filter(
             status=TaskState.STATUS_IN_PROGRESS, workflow_state__status=WorkflowState.STATUS_IN_PROGRESS
         )
         .select_related("workflow_state__requested_by", "revision")
         .prefetch_related("required_agencies")
-        .annotate(required_count=Count("required_agencies", distinct=True))
         .order_by("started_at")
     )
     return states
@@ -176,23 +175,3 @@ def pages_for_states(states):
         page.locale = locales[page.locale_id]  # one query for all locales, not one per row
         pages[str(page.pk)] = page
     return pages
-
-
-def agency_signoff_counts(states):
-    """{state.pk: number of required agencies that signed the round's revision}, in one query."""
-    if not states:
-        return {}
-    pairs = SignOffTaskState.required_agencies.through.objects.filter(
-        signofftaskstate_id__in=[s.pk for s in states]
-    ).values_list("signofftaskstate_id", "agency_id")
-    revision_of = {s.pk: s.revision_id for s in states}
-    signed = set(
-        SignOff.objects.signed()
-        .filter(revision_id__in=set(revision_of.values()))
-        .values_list("revision_id", "agency_id")
-    )
-    counts = dict.fromkeys(revision_of, 0)
-    for state_id, agency_id in pairs:
-        if (revision_of[state_id], agency_id) in signed:
-            counts[state_id] += 1
-    return counts

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from tests.browser.conftest import describe, login
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -63,3 +64,32 @@ def test_a_lead_reviews_and_signs_from_the_dashboard(visit, messages_site):
     status.wait_for()
     assert status.inner_text().startswith("Signed off for Partner agency 2.")
     assert visit.page.get_by_role("button", name="Sign off for Partner agency 2").count() == 0
+
+
+@pytest.mark.parametrize(
+    ("username", "panel", "expected"),
+    [
+        ("partner-0-author", "#author-work-section", "Write a message"),
+        ("partner-2-lead", "#awaiting-agency-signoff-section", "Help does not depend on talking"),
+        ("partner-1-host", "#host-trainings-section", "Trainings you host for Partner agency 1"),
+        ("chief", "#coordinator-signoffs-section", "Still to sign off"),
+    ],
+)
+def test_each_role_signs_in_and_lands_on_its_accessible_panel(
+    visit, messages_site, username, panel, expected
+):
+    """The public sign-in, typed as a person does, lands on the admin dashboard and its panel."""
+    from tests.partners.factories import coordinator, partner
+
+    partner(messages_site[1], "training_host", username="partner-1-host")
+    coordinator(username="chief")
+    visit.go("/en/accounts/login/")
+    visit.page.get_by_label("User name").fill(username)
+    visit.page.get_by_label("Password").fill(PASSWORD)
+    visit.page.get_by_role("button", name="Sign in").click()
+    visit.page.wait_for_url(f"{visit.base_url}/admin/")
+    section = visit.page.locator(panel)
+    section.wait_for()
+    assert expected in section.inner_text()
+    violations = visit.axe_violations(context=panel)
+    assert violations == [], describe(violations)

@@ -200,6 +200,7 @@ def test_report_is_for_the_coordinator_only_and_its_queries_are_bounded(
 ):
     for n in range(3):
         create_and_submit(client, world, slug=f"item-{n}")
+    send_back(client, world, slug="back-0")
     client.force_login(world.lead(0))
     assert_refused(client.get(reverse("messaging:signoff_report")))
 
@@ -209,13 +210,50 @@ def test_report_is_for_the_coordinator_only_and_its_queries_are_bounded(
     baseline = len(captured)
     assert response.status_code == 200 and "item-" not in response.content.decode()  # titles, not slugs
     assert response.content.decode().count("0 of 3") == 3
+    assert response.content.decode().count("Please shorten it.") == 1
 
     for n in range(3, 12):
         create_and_submit(client, world, slug=f"item-{n}")
+    for n in range(1, 4):
+        send_back(client, world, slug=f"back-{n}")
     client.force_login(coordinator(username="coordinator-2"))
     with django_assert_max_num_queries(baseline + 2):
         response = client.get(reverse("messaging:signoff_report"))
     assert response.content.decode().count("0 of 3") == 12
+    assert response.content.decode().count("Please shorten it.") == 4
+
+
+def send_back(client, world, slug):
+    """An item submitted through the admin, then sent back by the second agency's lead."""
+    page = create_and_submit(client, world, slug=slug)
+    services.request_changes(services.current_round(page), world.lead(1), "Please shorten it.")
+    return page
+
+
+def test_report_names_the_agencies_still_missing_and_lists_changes_requested(client, world):
+    in_review = create_and_submit(client, world, slug="in-review")
+    state = services.current_round(in_review)
+    services.sign_off(state, world.lead(1))
+    returned = create_and_submit(client, world, slug="returned")
+    returned_state = services.current_round(returned)
+    services.request_changes(returned_state, world.lead(2), "Add the hotline number.")
+
+    client.force_login(coordinator())
+    html = client.get(reverse("messaging:signoff_report")).content.decode()
+    in_review_part, returned_part = html.split("<h2>Changes requested</h2>")
+    row = in_review_part.split(reverse("messaging:review", args=[state.pk]))[1].split("</tr>")[0]
+    assert "1 of 3" in row and "Agency A, Agency C" in row and "Agency B" not in row
+    assert reverse("messaging:review", args=[returned_state.pk]) not in in_review_part
+    row = returned_part.split(reverse("messaging:review", args=[returned_state.pk]))[1].split("</tr>")[0]
+    assert "Agency C" in row and "Add the hotline number." in row
+    assert reverse("messaging:review", args=[state.pk]) not in returned_part
+
+    # Resubmitted: in review again, no longer listed as changes requested.
+    client.force_login(world.author)
+    client.post(reverse("messaging:submit", args=[returned.pk]))
+    client.force_login(coordinator(username="coordinator-2"))
+    html = client.get(reverse("messaging:signoff_report")).content.decode()
+    assert "Add the hotline number." not in html and "No item has changes requested." in html
 
 
 def test_leads_cannot_edit_the_workflow(client, world):

@@ -1,0 +1,155 @@
+"""The sign-off's panels on the admin dashboard, where everyone lands after signing in.
+
+One panel per role; a person with several roles sees each of theirs (wagtail_hooks adds them):
+- an author: "Write a message", their items with changes requested, their drafts;
+- a communications lead: what awaits their agency's sign-off;
+- the coordinator: the items in review, the agencies still missing and those overdue, the
+  items with changes requested.
+The queries are in messaging.services; these classes only shape them for the templates.
+"""
+
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+
+from partners.people import author_agency_for, is_coordinator, lead_agency_for
+
+from . import services
+
+COORDINATOR_ROWS = 10
+
+
+class AwaitingAgencySignOffPanel(Component):
+    """A lead's: the items waiting for their agency, each linked to its review screen."""
+
+    name = "awaiting_agency_signoff"
+    template_name = "messaging/admin/awaiting_signoff_panel.html"
+    order = 50
+
+    def __init__(self, request):
+        self.request = request
+
+    @staticmethod
+    def is_for(user):
+        return lead_agency_for(user) is not None
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        agency = lead_agency_for(self.request.user)
+        states = list(
+            services.task_states_awaiting_agency_of(self.request.user)
+            .select_related("workflow_state", "workflow_state__requested_by", "revision")
+            .order_by("started_at")
+        )
+        pages = services.pages_for_states(states)
+        context.update(
+            {
+                "agency": agency,
+                "rows": [
+                    {
+                        "state": state,
+                        "page": pages.get(state.workflow_state.object_id),
+                        "overdue": services.is_overdue(state),
+                    }
+                    for state in states
+                ],
+            }
+        )
+        return context
+
+
+def change_request_rows(states, pages=None):
+    """Rows of items with changes requested (services.rounds_with_changes_requested)."""
+    pages = services.pages_for_states(states) if pages is None else pages
+    return [
+        {
+            "state": state,
+            "page": pages.get(state.workflow_state.object_id),
+            "requests": state.change_requests,
+        }
+        for state in states
+    ]
+
+
+class AuthorPanel(Component):
+    """An author's: write a new message in one click, what came back with changes requested, drafts."""
+
+    name = "author_work"
+    template_name = "messaging/admin/author_panel.html"
+    order = 40
+
+    def __init__(self, request):
+        self.request = request
+
+    @staticmethod
+    def is_for(user):
+        return author_agency_for(user) is not None
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        user = self.request.user
+        index = services.message_index_for(user)
+        context.update(
+            {
+                "write_message_url": (
+                    reverse("wagtailadmin_pages:add", args=["messaging", "messagepage", index.pk])
+                    if index is not None
+                    else None
+                ),
+                "returned": change_request_rows(services.rounds_with_changes_requested(user)),
+                "drafts": services.drafts_of(user),
+            }
+        )
+        return context
+
+
+class CoordinatorSignOffPanel(Component):
+    """The coordinator's: the rounds in review with the agencies still missing, the overdue
+    agencies and the items with changes requested, each linked to its review screen."""
+
+    name = "coordinator_signoffs"
+    template_name = "messaging/admin/coordinator_panel.html"
+    order = 45
+
+    def __init__(self, request):
+        self.request = request
+
+    @staticmethod
+    def is_for(user):
+        return is_coordinator(user)
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        states = list(services.rounds_in_review())
+        missing = services.missing_agencies_by_round(states)
+        today = timezone.localdate()
+        shown = states[:COORDINATOR_ROWS]
+        pages = services.pages_for_states(shown)
+        returned = services.rounds_with_changes_requested()
+        context.update(
+            {
+                "in_review_count": len(states),
+                "rows": [
+                    {
+                        "state": state,
+                        "page": pages.get(state.workflow_state.object_id),
+                        "missing": missing.get(state.pk, []),
+                        "overdue": services.is_overdue(state, today),
+                    }
+                    for state in shown
+                ],
+                "overdue_agencies": services.overdue_agencies(states, missing, today),
+                "returned": change_request_rows(returned[:COORDINATOR_ROWS]),
+                "returned_count": len(returned),
+                "report_url": reverse("messaging:signoff_report"),
+            }
+        )
+        return context
+
+
+PANELS = (AuthorPanel, CoordinatorSignOffPanel, AwaitingAgencySignOffPanel)
+
+
+def panels_for(request):
+    """The sign-off panels of every role the signed-in person holds."""
+    return [panel(request) for panel in PANELS if panel.is_for(request.user)]
