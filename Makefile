@@ -31,7 +31,7 @@ install-dev: $(VENV)/.installed-dev
 run: install
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput
-	SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py seed_demo
+	SITE_URL=http://127.0.0.1:$(PORT) WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py seed_demo
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: set up and run every test layer (model, page, PostgreSQL-only, browser)
