@@ -48,22 +48,48 @@ def test_signoff_status_panel_is_accessible(visit, messages_site):
     assert violations == [], describe(violations)
 
 
-def test_a_lead_reviews_and_signs_from_the_dashboard(visit, messages_site):
-    """From the dashboard to the review screen (axe-clean), then a sign-off and what it did."""
+@pytest.mark.parametrize(
+    ("language", "item", "decision", "sign", "signed"),
+    [
+        (
+            "en",
+            "Help does not depend on talking to the police",
+            "Your decision for Partner agency 2",
+            "Sign off for Partner agency 2",
+            "Signed off for Partner agency 2.",
+        ),
+        (
+            "es",
+            "La ayuda no depende de hablar con la policía",
+            "Su decisión en nombre de Partner agency 2",
+            "Aprobar en nombre de Partner agency 2",
+            "Aprobado en nombre de Partner agency 2.",
+        ),
+    ],
+)
+def test_a_lead_reviews_and_signs_from_the_dashboard(
+    visit, messages_site, language, item, decision, sign, signed
+):
+    """From the dashboard to the review screen (axe-clean), then a sign-off and what it did, in
+    the lead's language; the Spanish item is the demo's translation made in wagtail-localize."""
+    from django.contrib.auth import get_user_model
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="partner-2-lead"))
+    profile.preferred_language = language
+    profile.save()
     login(visit, "partner-2-lead")
     visit.go("/admin/")
-    visit.page.locator("#awaiting-agency-signoff-section, .w-panel").get_by_role(
-        "link", name="Help does not depend on talking to the police"
-    ).first.click()
-    visit.page.get_by_role("heading", name="Your decision for Partner agency 2").wait_for()
+    visit.page.locator("#awaiting-agency-signoff-section").get_by_role("link", name=item).first.click()
+    visit.page.get_by_role("heading", name=decision).wait_for()
     violations = visit.axe_violations()
     assert violations == [], describe(violations)
 
-    visit.page.get_by_role("button", name="Sign off for Partner agency 2").click()
+    visit.page.get_by_role("button", name=sign).click()
     status = visit.page.locator(".signoff-review [role=status]")
     status.wait_for()
-    assert status.inner_text().startswith("Signed off for Partner agency 2.")
-    assert visit.page.get_by_role("button", name="Sign off for Partner agency 2").count() == 0
+    assert status.inner_text().startswith(signed)
+    assert visit.page.get_by_role("button", name=sign).count() == 0
 
 
 @pytest.mark.parametrize(
