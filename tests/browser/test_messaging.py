@@ -119,3 +119,24 @@ def test_each_role_signs_in_and_lands_on_its_accessible_panel(
     assert expected in section.inner_text()
     violations = visit.axe_violations(context=panel)
     assert violations == [], describe(violations)
+
+
+def test_our_other_admin_screens_have_no_axe_violations(visit, messages_site):
+    """The coordinator's sign-offs report and the "Submit for agency sign-off" confirmation."""
+    from messaging.models import MessagePage
+    from tests.partners.factories import coordinator
+
+    coordinator(username="chief")
+    login(visit, "chief")
+    visit.go("/admin/messaging/report/")
+    visit.page.get_by_role("heading", name="Sign-offs").first.wait_for()
+    violations = visit.axe_violations()
+    assert violations == [], describe(violations)
+
+    draft = MessagePage.objects.get(slug="help-does-not-depend-on-police", locale__language_code="en")
+    visit.context.clear_cookies()
+    login(visit, "partner-0-author")
+    visit.go(f"/admin/messaging/submit/{draft.pk}/")
+    visit.page.get_by_role("button", name="Submit for sign-off").wait_for()
+    violations = visit.axe_violations()
+    assert violations == [], describe(violations)
