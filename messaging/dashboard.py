@@ -10,8 +10,8 @@ The queries are in messaging.services; these classes only shape them for the tem
 
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.admin.ui.components import Component
 
+from partners.dashboard import RolePanel
 from partners.people import author_agency_for, is_coordinator, lead_agency_for
 
 from . import services
@@ -19,15 +19,12 @@ from . import services
 COORDINATOR_ROWS = 10
 
 
-class AwaitingAgencySignOffPanel(Component):
+class AwaitingAgencySignOffPanel(RolePanel):
     """A lead's: the items waiting for their agency, each linked to its review screen."""
 
     name = "awaiting_agency_signoff"
     template_name = "messaging/admin/awaiting_signoff_panel.html"
     order = 50
-
-    def __init__(self, request):
-        self.request = request
 
     @staticmethod
     def is_for(user):
@@ -71,15 +68,12 @@ def change_request_rows(states, pages=None):
     ]
 
 
-class AuthorPanel(Component):
+class AuthorPanel(RolePanel):
     """An author's: write a new message in one click, what came back with changes requested, drafts."""
 
     name = "author_work"
     template_name = "messaging/admin/author_panel.html"
     order = 40
-
-    def __init__(self, request):
-        self.request = request
 
     @staticmethod
     def is_for(user):
@@ -103,16 +97,13 @@ class AuthorPanel(Component):
         return context
 
 
-class CoordinatorSignOffPanel(Component):
+class CoordinatorSignOffPanel(RolePanel):
     """The coordinator's: the rounds in review with the agencies still missing, the overdue
     agencies and the items with changes requested, each linked to its review screen."""
 
     name = "coordinator_signoffs"
     template_name = "messaging/admin/coordinator_panel.html"
     order = 45
-
-    def __init__(self, request):
-        self.request = request
 
     @staticmethod
     def is_for(user):

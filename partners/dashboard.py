@@ -14,13 +14,24 @@ from .people import host_agency_for, is_coordinator
 VERIFICATION_ROWS = 5
 
 
-class HostPanel(Component):
+class RolePanel(Component):
+    """A dashboard panel for the people a role's `is_for(user)` accepts, built for one request.
+
+    wagtail_hooks adds every panel whose is_for() holds, so a person with several roles sees each.
+    """
+
+    def __init__(self, request=None):
+        self.request = request
+
+    @staticmethod
+    def is_for(user):
+        raise NotImplementedError
+
+
+class HostPanel(RolePanel):
     name = "host_trainings"
     template_name = "partners/admin/host_panel.html"
     order = 55
-
-    def __init__(self, request):
-        self.request = request
 
     @staticmethod
     def is_for(user):
@@ -30,15 +41,12 @@ class HostPanel(Component):
         return {"agency": host_agency_for(self.request.user)}
 
 
-class VerificationPanel(Component):
+class VerificationPanel(RolePanel):
     """The coordinator's: the agency entries nobody has confirmed in 12 months, oldest first."""
 
     name = "partners-verification"
     template_name = "partners/admin/verification_panel.html"
     order = 150
-
-    def __init__(self, request=None):
-        self.request = request
 
     @staticmethod
     def is_for(user):
