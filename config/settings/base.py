@@ -221,6 +221,8 @@ if LANGUAGE_CODE not in dict(LANGUAGES):
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our corrections to Django's date formats (Spanish months in lower case: config/formats/es).
+FORMAT_MODULE_PATH = ["config.formats"]
 
 # --- Static and media files ---------------------------------------------------------------
 STATIC_URL = "/static/"
