@@ -1,5 +1,8 @@
 from django import template
+from django.conf import settings
+from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from home.navigation import build_chrome
@@ -46,3 +49,15 @@ def meta_description(page=None, text=""):
     if not text:
         text = _("The shared website of the partner agencies of the task force against human trafficking.")
     return Truncator(" ".join(str(text).split())).chars(DESCRIPTION_LENGTH)
+
+
+@register.simple_tag
+def lang_attr(code=None):
+    """` lang="en"` on words that are not in the page's language: records written once in the
+    default language (agency names, service areas, names recorded at signing) or a translation's
+    fallback. Nothing when they are in the page's language. `<span{% lang_attr %}>`."""
+    code = code or settings.LANGUAGE_CODE
+    current = get_language() or settings.LANGUAGE_CODE
+    if code.split("-")[0] == current.split("-")[0]:
+        return ""
+    return format_html(' lang="{}"', code)
