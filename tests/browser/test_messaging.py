@@ -15,7 +15,9 @@ def messages_site(demo_site):
     from tests.partners.factories import AgencyFactory, partner
     from tests.signing import publish_drafts
 
-    agencies = [AgencyFactory(name=f"Partner agency {i}", slug=f"partner-{i}") for i in range(3)]
+    # Names of different lengths, as real ones are ("Endorsed by" must still line them up).
+    names = ["Partner agency 0", "Partner agency 1 of the Harbor County legal services", "Partner agency 2"]
+    agencies = [AgencyFactory(name=name, slug=f"partner-{i}") for i, name in enumerate(names)]
     for agency in agencies:
         partner(
             agency,
@@ -95,3 +97,23 @@ def test_a_lead_reviews_and_signs_from_the_dashboard(visit, messages_site):
     status.wait_for()
     assert status.inner_text().startswith("Signed off for Partner agency 2.")
     assert visit.page.get_by_role("button", name="Sign off for Partner agency 2").count() == 0
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_endorsed_by_lays_out_in_even_columns(visit, messages_site, width):
+    visit.page.set_viewport_size({"width": width, "height": 900})
+    visit.go("/en/message/anyone-can-be-trafficked/")
+    boxes = visit.page.locator(".endorsements li").evaluate_all(
+        "items => items.map(item => { const r = item.getBoundingClientRect();"
+        " return [Math.round(r.left), Math.round(r.top), Math.round(r.width)]; })"
+    )
+    assert len(boxes) == 3
+    assert len({box[2] for box in boxes}) == 1, f"every name gets the same width: {boxes}"
+    rows = {}
+    for left, top, _width in boxes:
+        rows.setdefault(top, []).append(left)
+    columns = [sorted(lefts) for lefts in rows.values()]
+    # Every row starts at the same edge (a grid, not names of different lengths wrapped anyhow).
+    assert len({lefts[0] for lefts in columns}) == 1, boxes
+    if width < 400:
+        assert len(rows) == 3, "one name a line on a phone"
