@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses what anonymous readers get, last of all (BREACH: see its docstring).
+    "config.middleware.AnonymousGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",
     # 404 under the prefix of a language whose home page is not live (home/languages.py).
