@@ -6,6 +6,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import is_valid_path
 from django.utils import translation
@@ -130,3 +131,25 @@ class MalformedAdminPostMiddleware:
             _("The form sent was incomplete or not valid. Reload the page and try again."),
             content_type="text/plain; charset=utf-8",
         )
+
+
+class AnonymousGZipMiddleware(GZipMiddleware):
+    """Compress responses to readers who are not signed in, and only to them.
+
+    Compression leaks the length of a response, and with it, to an attacker who can both make the
+    browser send requests with words of their choosing reflected in the page and watch the
+    encrypted traffic, the page's secrets one guessed character at a time (BREACH). Public
+    reading pages hold no secret: Django masks the CSRF token anew in every response, and the
+    session cookie never appears in a body. A signed-in partner's pages do hold partner-only
+    contacts next to reflected words (directory filters, search), and the admin holds much more:
+    those are sent uncompressed. So the proxy must not compress HTML itself (README, "Production
+    deployment"); static files are compressed ahead of time by WhiteNoise.
+    """
+
+    def process_response(self, request, response):
+        if settings.SESSION_COOKIE_NAME in request.COOKIES or request.path.startswith("/admin/"):
+            return response
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return response
+        return super().process_response(request, response)

@@ -75,6 +75,7 @@ def _standard_fields(content):
         "slug": content["slug"],
         "search_description": content["search_description"],
         "introduction": content["introduction"],
+        "show_hotline": content.get("show_hotline", False),
         "body": _blocks(content["body"], {}),
     }
 

@@ -20,15 +20,25 @@ def languages():
 
 def pick_translation(values, language=None):
     """The text for `language`, else the default language's, else any; "" when there is none."""
+    return _pick(values, language)[1]
+
+
+def picked_language(values, language=None):
+    """The language code of the text pick_translation() returns (for a `lang` attribute when it
+    fell back to another language); the default language for plain text, "" when there is none."""
+    return _pick(values, language)[0]
+
+
+def _pick(values, language=None):
     if not values:
-        return ""
+        return "", ""
     if isinstance(values, str):
-        return values
+        return settings.LANGUAGE_CODE, values
     language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
     for code in (language, settings.LANGUAGE_CODE):
         if values.get(code):
-            return values[code]
-    return next((text for text in values.values() if text), "")
+            return code, values[code]
+    return next(((code, text) for code, text in values.items() if text), ("", ""))
 
 
 class TranslatedTextWidget(forms.MultiWidget):

@@ -44,6 +44,14 @@ class HomePage(SignOffRequiredMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The "Need help now?" panel links to this language's page on getting help, if there is one.
+        context["help_page"] = (
+            StandardPage.objects.live().public().filter(locale=self.locale_id, show_hotline=True).first()
+        )
+        return context
+
     @classmethod
     def can_create_at(cls, parent):
         # One home page per locale: the first is created by seed_demo or by hand, the others are
@@ -57,9 +65,18 @@ class StandardPage(SignOffRequiredMixin, Page):
     signoff_scope = SignOffRequiredMixin.SCOPE_SITE
 
     introduction = models.TextField(_("introduction"), blank=True)
+    show_hotline = models.BooleanField(
+        _("show the hotline first"),
+        default=False,
+        help_text=_(
+            "Puts “Need help now?” with the hotline's numbers (from the safety settings) under the "
+            "title, before the introduction. For the page on how to get help or report."
+        ),
+    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
+        FieldPanel("show_hotline"),
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]

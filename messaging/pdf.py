@@ -2,10 +2,40 @@
 
 from django.core.cache import cache
 from django.utils import translation
+from wagtail import blocks
 
 from home.pdf import render_pdf
 
+from .invariant import content_hash
 from .models import SignOff
+
+# A page's own words before its body, in reading order (each page type has some of them).
+LEADING_FIELDS = ("headline", "summary", "introduction")
+
+
+def signed_words(page):
+    """The words of `page` (a revision's object) as plain paragraphs: its leading fields, then
+    each block of its body. What the agencies signed, readable in the record without the site."""
+    words = [str(getattr(page, name)) for name in LEADING_FIELDS if getattr(page, name, "")]
+    for block in getattr(page, "body", None) or []:
+        words.extend(_block_words(block.block, block.value))
+    return [text for text in words if text.strip()]
+
+
+def _block_words(block, value):
+    if isinstance(block, blocks.ChoiceBlock):  # a heading's level, not words
+        return []
+    if isinstance(block, blocks.StructBlock):
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            for text in _block_words(child, value.get(name))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [text for item in value for text in _block_words(block.child_block, item)]
+    if isinstance(block, blocks.StreamBlock):
+        return [text for child in value for text in _block_words(child.block, child.value)]
+    return [str(text) for text in block.get_searchable_content(value)]
 
 
 def signoff_record_context(revision):
@@ -22,6 +52,8 @@ def signoff_record_context(revision):
         "language": page.locale.get_display_name(),
         "decisions": decisions,
         "state": state,
+        "words": signed_words(page),
+        "fingerprint": content_hash(revision),
     }
 
 

@@ -20,7 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.fields import TranslatedTextField, pick_translation
+from home.fields import TranslatedTextField, pick_translation, picked_language
 from messaging.gate import SignOffRequiredMixin
 
 VERIFICATION_PERIOD = datetime.timedelta(days=365)
@@ -70,6 +70,11 @@ class TaxonomyTerm(models.Model):
     def label(self):
         """The name in the active language."""
         return pick_translation(self.name) or self.slug
+
+    @property
+    def label_language(self):
+        """The language `label` is in (another than the page's when it has no translation)."""
+        return picked_language(self.name) or settings.LANGUAGE_CODE
 
 
 class Service(TaxonomyTerm):
@@ -217,6 +222,10 @@ class Agency(ClusterableModel):
     @property
     def public_description(self):
         return pick_translation(self.description)
+
+    @property
+    def public_description_language(self):
+        return picked_language(self.description)
 
     def offers(self):
         """What the agency offers to whom: [(service, [population, ...]), ...] in taxonomy order.

@@ -21,6 +21,8 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter
 
+from home.admin_columns import yes_no
+
 from . import (
     admin_views,
     dashboard,
@@ -86,7 +88,7 @@ class AgencyViewSet(ModelViewSet):
     icon = "group"
     menu_label = _("Agencies")
     menu_order = 100
-    list_display = ["name", "agency_type", "service_area", "last_verified_on", "is_active"]
+    list_display = ["name", "agency_type", "service_area", "last_verified_on", yes_no(Agency, "is_active")]
     list_filter = ["agency_type", "is_active"]
     search_fields = ["name", "short_name", "service_area"]
     search_backend_name = None  # plain database lookups: agencies are not in the search index
@@ -225,7 +227,7 @@ class MembershipViewSet(ModelViewSet):
     menu_label = _("Memberships")
     menu_order = 200
     form_fields = ["user", "agency", *ROLE_FIELDS]
-    list_display = ["user", "agency", *ROLE_FIELDS]
+    list_display = ["user", "agency", *(yes_no(Membership, field) for field in ROLE_FIELDS)]
     list_filter = ["agency", *ROLE_FIELDS]
     copy_view_enabled = False
 

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses what anonymous readers get, last of all (BREACH: see its docstring).
+    "config.middleware.AnonymousGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LocaleMiddleware",
     # 404 under the prefix of a language whose home page is not live (home/languages.py).
@@ -221,6 +223,8 @@ if LANGUAGE_CODE not in dict(LANGUAGES):
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our corrections to Django's date formats (Spanish months in lower case: config/formats/es).
+FORMAT_MODULE_PATH = ["config.formats"]
 
 # --- Static and media files ---------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -1,4 +1,9 @@
 from django import template
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from home.navigation import build_chrome
 
@@ -26,3 +31,33 @@ def tel_href(number):
     number = str(number or "").strip()
     digits = "".join(ch for ch in number if ch.isdigit())
     return f"+{digits}" if number.startswith("+") else digits
+
+
+# Fields a page's own words are read from when it has no search description, in this order.
+DESCRIPTION_FIELDS = ("summary", "introduction", "headline")
+DESCRIPTION_LENGTH = 160  # about what search engines show
+
+
+@register.simple_tag
+def meta_description(page=None, text=""):
+    """The words of <meta name="description">: `text` when given, else the page's search
+    description, else its summary, introduction or headline; shortened to a search result's length."""
+    if not text and page is not None:
+        text = getattr(page, "search_description", "") or next(
+            (getattr(page, name, "") for name in DESCRIPTION_FIELDS if getattr(page, name, "")), ""
+        )
+    if not text:
+        text = _("The shared website of the partner agencies of the task force against human trafficking.")
+    return Truncator(" ".join(str(text).split())).chars(DESCRIPTION_LENGTH)
+
+
+@register.simple_tag
+def lang_attr(code=None):
+    """` lang="en"` on words that are not in the page's language: records written once in the
+    default language (agency names, service areas, names recorded at signing) or a translation's
+    fallback. Nothing when they are in the page's language. `<span{% lang_attr %}>`."""
+    code = code or settings.LANGUAGE_CODE
+    current = get_language() or settings.LANGUAGE_CODE
+    if code.split("-")[0] == current.split("-")[0]:
+        return ""
+    return format_html(' lang="{}"', code)

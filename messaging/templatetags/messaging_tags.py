@@ -1,5 +1,7 @@
 from django import template
+from django.utils.html import format_html_join
 
+from home.templatetags.site_tags import lang_attr
 from messaging.services import endorsements as signed_endorsements
 
 register = template.Library()
@@ -20,7 +22,10 @@ def approval_note(page):
     """
     signoffs = signed_endorsements(page)
     return {
-        "agency_names": [s.agency_name for s in signoffs],
+        # Names as recorded at signing, in the language they were written in (lang="en" on a Spanish page).
+        "agency_names": format_html_join(
+            ", ", "<span{}>{}</span>", ((lang_attr(), s.agency_name) for s in signoffs)
+        ),
         "date": max((s.created_at for s in signoffs), default=None),
     }
 

@@ -139,7 +139,9 @@ def messages_site(demo_site):
     from tests.partners.factories import AgencyFactory, partner
     from tests.signing import publish_drafts
 
-    agencies = [AgencyFactory(name=f"Partner agency {i}", slug=f"partner-{i}") for i in range(3)]
+    # Names of different lengths, as real ones are ("Endorsed by" must still line them up).
+    names = ["Partner agency 0", "Partner agency 1 of the Harbor County legal services", "Partner agency 2"]
+    agencies = [AgencyFactory(name=name, slug=f"partner-{i}") for i, name in enumerate(names)]
     for agency in agencies:
         partner(
             agency,

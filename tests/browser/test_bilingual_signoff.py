@@ -35,7 +35,9 @@ def english_message(messages_site):
     return page
 
 
-def test_a_message_is_translated_submitted_from_the_editor_and_signed_in_spanish(visit, english_message):
+def test_a_message_is_translated_submitted_from_the_editor_and_signed_in_spanish(
+    visit, messages_site, english_message
+):
     from wagtail.models import Page
     from wagtail_localize.models import Translation
 
@@ -60,7 +62,7 @@ def test_a_message_is_translated_submitted_from_the_editor_and_signed_in_spanish
     page.wait_for_url(f"**/pages/{spanish.pk}/edit/")
     assert "was submitted for agency sign-off" in page.locator(".messages").inner_text()
 
-    agencies = ["Partner agency 0", "Partner agency 1", "Partner agency 2"]
+    agencies = [agency.name for agency in messages_site]  # partner-0, -1, -2: their leads sign in turn
     for number, agency in enumerate(agencies):
         visit.context.clear_cookies()
         login(visit, f"partner-{number}-lead")

@@ -140,3 +140,23 @@ def test_our_other_admin_screens_have_no_axe_violations(visit, messages_site):
     visit.page.get_by_role("button", name="Submit for sign-off").wait_for()
     violations = visit.axe_violations()
     assert violations == [], describe(violations)
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_endorsed_by_lays_out_in_even_columns(visit, messages_site, width):
+    visit.page.set_viewport_size({"width": width, "height": 900})
+    visit.go("/en/message/anyone-can-be-trafficked/")
+    boxes = visit.page.locator(".endorsements li").evaluate_all(
+        "items => items.map(item => { const r = item.getBoundingClientRect();"
+        " return [Math.round(r.left), Math.round(r.top), Math.round(r.width)]; })"
+    )
+    assert len(boxes) == 3
+    assert len({box[2] for box in boxes}) == 1, f"every name gets the same width: {boxes}"
+    rows = {}
+    for left, top, _width in boxes:
+        rows.setdefault(top, []).append(left)
+    columns = [sorted(lefts) for lefts in rows.values()]
+    # Every row starts at the same edge (a grid, not names of different lengths wrapped anyhow).
+    assert len({lefts[0] for lefts in columns}) == 1, boxes
+    if width < 400:
+        assert len(rows) == 3, "one name a line on a phone"

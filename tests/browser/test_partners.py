@@ -169,3 +169,25 @@ def test_admin_agency_form_and_capability_grid_are_accessible(visit, partners_de
     assert result == [], json.dumps(result, indent=2)
     box = visit.page.get_by_label("Investigation for Adult men", exact=True)
     assert box.is_checked()
+
+
+@pytest.mark.parametrize("viewport", [(1280, 500), (320, 640)], ids=["desktop", "phone"])
+def test_the_matrix_keeps_its_service_names_and_column_headers_in_view(visit, partners_demo, viewport):
+    sign_in(visit)
+    visit.page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    visit.go("/en/partners/matrix/")
+    region = visit.page.locator(".matrix-scroll")
+    region.scroll_into_view_if_needed()
+    sizes = region.evaluate("el => [el.scrollHeight, el.clientHeight, el.scrollWidth, el.clientWidth]")
+    assert sizes[0] > sizes[1], f"the matrix should be taller than its region here: {sizes}"
+    region.evaluate("el => { el.scrollTop = el.scrollHeight; el.scrollLeft = el.scrollWidth; }")
+    visit.page.wait_for_function("el => el.scrollTop > 0", arg=region.element_handle(), timeout=10_000)
+
+    box = region.bounding_box()
+    column_header = visit.page.locator(".matrix thead th").nth(1).bounding_box()
+    assert abs(column_header["y"] - box["y"]) <= 2, "the column headers stay at the top of the region"
+    last_row_header = visit.page.locator(".matrix tbody th").last.bounding_box()
+    assert box["y"] <= last_row_header["y"] <= box["y"] + box["height"]
+    if sizes[2] > sizes[3]:  # scrolled sideways too: the service names stay at the start edge
+        assert visit.page.locator(".matrix tbody th").last.evaluate("el => el.scrollWidth") > 0
+        assert abs(last_row_header["x"] - box["x"]) <= 2, "the service names stay at the start edge"

@@ -48,8 +48,12 @@ def test_seed_demo_creates_both_languages_and_is_idempotent(client, capsys):
     assert SafetySettings.objects.get().safety_page.url_path.endswith("/safety-online/")
     assert get_user_model().objects.get(username="admin").is_superuser
     # The home page's sections come from the data file, with its page names resolved.
-    assert "How to get help or report" in client.get("/en/").content.decode()
-    assert "Cómo pedir ayuda o denunciar" in client.get("/es/").content.decode()
+    english, spanish = (client.get(url).content.decode() for url in ("/en/", "/es/"))
+    assert 'href="/en/about/"' in english and 'href="/es/sobre-el-grupo/"' in spanish
+    # "Need help now?" links to the data file's page on reporting (the one that shows the hotline first).
+    assert 'href="/en/report/"' in english.split('class="help-now"')[1].split("</section>")[0]
+    assert 'href="/es/denunciar/"' in spanish.split('class="help-now"')[1].split("</section>")[0]
+    assert 'class="help-now"' in client.get("/es/denunciar/").content.decode()
 
 
 def listed_accounts():

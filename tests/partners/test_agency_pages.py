@@ -61,7 +61,7 @@ def test_public_entry_shows_public_fields_only(client, directory, shelter_agency
     assert 'href="tel:5550100"' in html and "info@shelter.example" in html
     assert "Safe beds for women." in html
     assert "Open 24 hours, 7 days a week" in html
-    assert re.search(r'<th scope="row">Emergency shelter</th><td>Adult women</td>', html)
+    assert re.search(r'<th scope="row">Emergency shelter</th><td><span>Adult women</span></td>', html)
     assert 'rel="noreferrer noopener"' in html  # the agency's site does not learn where the visitor came from
     assert_no_partner_data(html)
     assert "For partner agencies only" not in html
