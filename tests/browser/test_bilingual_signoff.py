@@ -36,8 +36,10 @@ def english_message(messages_site):
 
 
 def test_a_message_is_translated_submitted_from_the_editor_and_signed_in_spanish(
-    visit, messages_site, english_message
+    localize_submit_permission, visit, messages_site, english_message
 ):
+    """`localize_submit_permission` first: an earlier transactional test may have flushed the
+    permission wagtail-localize creates in a data migration, before the roles' groups are made."""
     from wagtail.models import Page
     from wagtail_localize.models import Translation
 
