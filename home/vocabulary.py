@@ -23,4 +23,16 @@ WAGTAIL_WORDS = [
     gettext_noop("The %(model_name)s '%(title)s' is not currently awaiting moderation."),
     gettext_noop("This %(model_name)s is currently awaiting moderation."),
     gettext_noop("Locales"),
+    gettext_noop("{} locales"),
+    # wagtail-localize's own words around a translation (its editor's are in djangojs.po).
+    gettext_noop("Start Synced translation"),
+    gettext_noop("Convert to alias"),
+    gettext_noop("Convert to alias %(title)s"),
+    gettext_noop("Convert to alias page"),
+    gettext_noop("Convert page to alias"),
+    gettext_noop("Page '{}' has been converted into an alias."),
+    gettext_noop("Converted page to an alias of the translation source page"),
+    gettext_noop("Please upload a valid PO file."),
+    gettext_noop("Cannot import PO file that was created for a different translation."),
+    gettext_noop("Successfully imported translations from PO File."),
 ]

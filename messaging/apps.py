@@ -15,7 +15,7 @@ class MessagingConfig(AppConfig):
 
         pinned_files.connect()
         post_migrate.connect(_grant_role_permissions, sender=self)
-        notifications.replace_wagtail_rejection_email()
+        notifications.send_wagtail_workflow_emails_in_background()
 
         # Authors and leads draft and edit under every message index; nobody gets a way to
         # publish them other than the sign-off workflow (messaging.permissions). No group holds

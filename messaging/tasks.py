@@ -87,3 +87,19 @@ def send_signoff_reminder(task_state_id, agency_id):
         )
         sent += 1
     return sent
+
+
+@task()
+def send_wagtail_workflow_email(kind, workflow_state_id, user_id=None):
+    """Send one of Wagtail's own workflow emails ("submitted", "approved", "rejected") with the
+    notifier Wagtail uses, after the request that caused it (notifications.py)."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import WorkflowState
+
+    from .notifications import wagtail_notifier
+
+    state = WorkflowState.objects.filter(pk=workflow_state_id).first()
+    if state is None:  # the item was deleted in between: nobody to tell about it
+        return False
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    return wagtail_notifier(kind)(instance=state, user=user)

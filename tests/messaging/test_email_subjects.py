@@ -82,3 +82,48 @@ def test_wagtails_workflow_emails_speak_our_vocabulary(homes, django_capture_on_
         html = message.alternatives[0][0] if getattr(message, "alternatives", None) else ""
         for text in (message.body, html):
             assert "moderation" not in text and "workflow" not in text.lower(), text
+
+
+def test_wagtails_workflow_emails_wait_for_the_commit_and_go_through_django_tasks(
+    homes, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Submitting and the last sign-off send Wagtail's own emails (to superusers, to the author)
+    from a django-task enqueued on commit, not inside the click's request."""
+    from messaging import tasks
+    from tests.factories import UserFactory
+
+    enqueued = []
+    real_task = tasks.send_wagtail_workflow_email
+
+    class Recording:
+        def enqueue(self, *args):
+            enqueued.append(args)
+            return real_task.enqueue(*args)
+
+    monkeypatch.setattr(tasks, "send_wagtail_workflow_email", Recording())
+    world = SignOffWorld(homes["en"], agencies=1)
+    UserFactory(username="root", is_superuser=True, email="root@example.org")
+    page = world.draft(title="One voice")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        state = world.submit(page)
+    assert not [m for m in mail.outbox if "root@example.org" in m.to], "sent before the commit"
+    for callback in callbacks:
+        callback()
+    assert ("submitted", state.workflow_state_id, world.author.pk) in enqueued
+    assert len([m for m in mail.outbox if "root@example.org" in m.to]) == 1
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        world.sign_all(page)
+    assert not [m for m in mail.outbox if world.author.email in m.to and "Every agency" in m.body]
+    for callback in callbacks:
+        callback()
+    assert [kind for kind, *_ in enqueued].count("approved") == 1
+    assert [m for m in mail.outbox if world.author.email in m.to and "Every agency has signed off" in m.body]
+
+
+def test_a_deleted_item_sends_no_wagtail_workflow_email():
+    from messaging.tasks import send_wagtail_workflow_email
+
+    assert send_wagtail_workflow_email.call("approved", 987654, None) is False

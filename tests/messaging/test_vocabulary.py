@@ -51,3 +51,48 @@ def test_the_editor_says_submit_for_signoff_in_the_persons_language(client, home
     services.request_changes(world.submit(page), world.lead(1), "Please fix.")
     html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert again in html
+
+
+@pytest.mark.parametrize(
+    "language, ours",
+    [
+        ("en", "Download the texts as a file"),
+        ("es", "Descargar los textos en un archivo"),
+    ],
+)
+def test_the_translation_editor_speaks_our_words(client, homes, language, ours):
+    """wagtail-localize's React editor takes its words from its JavaScript catalogue; ours
+    (locale/*/LC_MESSAGES/djangojs.po) replace "PO file", "alias" and "segments" in it."""
+    import json
+
+    from wagtail.users.models import UserProfile
+
+    from tests.factories import UserFactory
+
+    translator = UserFactory(is_superuser=True)
+    profile = UserProfile.get_for_user(translator)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(translator)
+    response = client.get(reverse("wagtail_localize:javascript_catalog"))
+    assert response.status_code == 200
+    words = json.loads(response.content.decode().split("const newcatalog = ")[1].split(";\n")[0])
+    assert words["Download PO file"] == ours
+    for msgid, text in words.items():
+        if msgid.lower() != text.lower():
+            assert "PO " not in text and "alias" not in text.lower() and "segment" not in text.lower(), text
+
+
+def test_each_word_we_replace_in_the_translation_editor_is_still_one_it_uses():
+    """An upgrade of wagtail-localize that rewords its editor is noticed here, not by a partner."""
+    from pathlib import Path
+
+    import polib
+    import wagtail_localize
+
+    static = Path(wagtail_localize.__file__).parent / "static" / "wagtail_localize" / "js"
+    bundle = (static / "wagtail-localize.js").read_text()
+    ours = polib.pofile(str(Path(__file__).parents[2] / "locale/en/LC_MESSAGES/djangojs.po"))
+    assert len(ours) >= 8
+    for entry in ours:
+        assert f'"{entry.msgid}"' in bundle, entry.msgid
