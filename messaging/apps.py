@@ -11,11 +11,12 @@ class MessagingConfig(AppConfig):
         # In ready(): these import models, which cannot be imported while the app registry loads.
         from partners.roles import register_page_permissions
 
-        from . import notifications, pinned_files, signals  # noqa: F401 - signals sets up new index pages
+        from . import notifications, pinned_files, signals, workflow_names  # noqa: F401 - signals sets up index pages
 
         pinned_files.connect()
         post_migrate.connect(_grant_role_permissions, sender=self)
         notifications.send_wagtail_workflow_emails_in_background()
+        workflow_names.connect()
 
         # Authors and leads draft and edit under every message index; nobody gets a way to
         # publish them other than the sign-off workflow (messaging.permissions). No group holds

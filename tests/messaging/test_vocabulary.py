@@ -96,3 +96,53 @@ def test_each_word_we_replace_in_the_translation_editor_is_still_one_it_uses():
     assert len(ours) >= 8
     for entry in ours:
         assert f'"{entry.msgid}"' in bundle, entry.msgid
+
+
+@pytest.mark.parametrize(
+    "language, name, not_shown",
+    [
+        ("en", "Agency sign-off", "Aprobación de las agencias"),
+        ("es", "Aprobación de las agencias", "Agency sign-off"),
+    ],
+)
+def test_wagtails_screens_name_the_signoff_in_the_readers_language(client, homes, language, name, not_shown):
+    from wagtail.users.models import UserProfile
+
+    world = SignOffWorld(homes["en"], agencies=2)
+    page = world.draft()
+    world.submit(page)
+    profile = UserProfile.get_for_user(world.author)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(world.author)
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    history = client.get(reverse("wagtailadmin_pages:workflow_history", args=[page.pk])).content.decode()
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert f'<span id="title-text-workflow-status-dialog">{name}</span>' in editor
+    assert name in history and name in dashboard
+    for html in (editor, history, dashboard):
+        assert not_shown not in html
+
+
+def test_the_signoff_name_is_stored_as_created_whatever_language_saves_it(homes):
+    from wagtail.models import Task, Workflow
+
+    from messaging.workflow_names import ShownName
+
+    SignOffWorld(homes["en"], agencies=1)
+    with translation.override("es"):
+        workflow = Workflow.objects.get(name="Agency sign-off")
+        assert isinstance(workflow.name, ShownName) and f"{workflow.name}" == "Aprobación de las agencias"
+        workflow.save()
+        # A form shows the Spanish name; saving it back keeps the stored one.
+        task = Task.objects.get(name="Agency sign-off").specific
+        task.name = "Aprobación de las agencias"
+        task.save()
+    assert Workflow.objects.filter(name="Agency sign-off", pk=workflow.pk).exists()
+    assert Task.objects.filter(name="Agency sign-off", pk=task.pk).exists()
+
+    # Positive control: a name someone typed is stored and shown as written.
+    with translation.override("es"):
+        workflow.name = "Revisión jurídica"
+        workflow.save()
+        assert str(Workflow.objects.get(pk=workflow.pk).name) == "Revisión jurídica"
