@@ -79,6 +79,7 @@ def test_the_authors_screens(visit, messages_site):
             ("page editor (edit)", f"/admin/pages/{in_review.pk}/edit/", None),
             ("translation editor", f"/admin/pages/{translated.pk}/edit/", _translation_editor),
             *_history(in_review.pk),
+            ("agency edit", f"/admin/partners/agencies/edit/{messages_site[0].pk}/", None),
         ],
     )
 
