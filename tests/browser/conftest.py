@@ -111,6 +111,46 @@ class Visit:
         )
         return result
 
+    def axe_against_allowlist(self, allowed):
+        """axe's violations on the page, set against `allowed`: {(rule id, CSS selector): reason},
+        the violations left in Wagtail's and wagtail-localize's own widgets (README, Accessibility).
+
+        Returns (new, fixed): every violating element that no entry of the same rule matches (any
+        in our own markup among them), and every entry that matched nothing (fixed upstream: take
+        it out of the list and the README). The selector "html" stands for a page-wide rule.
+        """
+        if not AXE_JS.exists():
+            _unavailable("axe-core is not installed (make test runs npm ci)")
+        self.page.evaluate(AXE_JS.read_text())
+        return self.page.evaluate(
+            """async (allowed) => {
+                const results = await axe.run(document, {
+                    runOnly: {
+                        type: 'tag',
+                        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+                    },
+                });
+                const used = new Set();
+                const fresh = [];
+                for (const violation of results.violations) {
+                    for (const node of violation.nodes) {
+                        const [first, ...inFrame] = node.target;
+                        const element = inFrame.length ? null : document.querySelector(first);
+                        const matches = allowed.filter(([rule, selector]) =>
+                            rule === violation.id && element && element.matches(selector));
+                        matches.forEach(([rule, selector]) => used.add(rule + ' ' + selector));
+                        if (!matches.length) {
+                            fresh.push({id: violation.id, help: violation.help, target: node.target.join(' '),
+                                        html: node.html.slice(0, 200)});
+                        }
+                    }
+                }
+                const fixed = allowed.filter(([rule, selector]) => !used.has(rule + ' ' + selector));
+                return [fresh, fixed];
+            }""",
+            [list(key) for key in allowed],
+        )
+
 
 @pytest.fixture
 def visit(chromium, live_server):

@@ -1,13 +1,12 @@
 """The bilingual sign-off as the roles do it, in a real browser: an English message signed by
-every agency; the translator translates it with wagtail-localize and submits it from its
-translation editor; each lead reviews the Spanish beside the English and signs; both are live.
-
-The translated texts themselves are entered through wagtail-localize's own string store (as its
-React editor saves them), not typed key by key: that editor is wagtail-localize's, not ours.
+every agency; the translator translates it in wagtail-localize's translation editor (its Translate
+button, the text box, Save, for every text; the slug on the Promote tab) and submits it from there;
+each lead reviews the Spanish beside the English and signs; both are live.
 """
 
 import pytest
 
+from tests.browser.axe_allowlist import LOCALIZE_EDITOR, LOCALIZE_EDITOR_TYPING
 from tests.browser.conftest import describe, login
 
 pytestmark = pytest.mark.browser
@@ -35,15 +34,53 @@ def english_message(messages_site):
     return page
 
 
-def test_a_message_is_translated_submitted_from_the_editor_and_signed_in_spanish(
+SPANISH = {
+    "Title": "La ayuda es gratuita",
+    "Summary": "Nadie tiene que pagar por la ayuda.",
+    "Paragraph": "La trata tiene que ver con el control.",
+}
+
+
+def translate_in_editor(visit, field, text, check_axe=False):
+    """One field's text, as a translator translates it in wagtail-localize's editor: Translate,
+    type, Save; done when the server has stored it and the editor shows it translated."""
+    page = visit.page
+    segment = (
+        page.get_by_role("tabpanel")
+        .get_by_role("listitem")
+        .filter(has=page.get_by_role("heading", name=field, exact=True))
+    )
+    segment.get_by_role("button", name="Translate").click()
+    box = segment.get_by_role("textbox")
+    box.fill(text)
+    if check_axe:
+        new, fixed = visit.axe_against_allowlist(LOCALIZE_EDITOR_TYPING)
+        assert (new, fixed) == ([], []), describe({"new": new, "allowlisted but gone": fixed})
+    with page.expect_response(lambda response: "/strings/" in response.url) as saved:
+        segment.get_by_role("button", name="Save").click()
+    assert saved.value.ok, saved.value.status
+    segment.get_by_role("button", name="Edit").wait_for()
+    assert box.count() == 0
+    assert text in segment.inner_text()
+    assert "Translated manually" in segment.inner_text()
+
+
+def submit_from_editor(visit, spanish):
+    """The translation editor's own "Submit for agency sign-off" (its page message's button: the
+    editor's action menu is wagtail-localize's, with no workflow actions), then the confirmation."""
+    page = visit.page
+    page.locator(".messages").get_by_role("link", name="Submit for agency sign-off").click()
+    page.get_by_role("button", name="Submit for sign-off").click()
+    page.wait_for_url(f"**/pages/{spanish.pk}/edit/")
+    return page.locator(".messages").inner_text()
+
+
+def test_a_message_is_translated_in_the_editor_submitted_from_it_and_signed_in_spanish(
     localize_submit_permission, visit, messages_site, english_message
 ):
     """`localize_submit_permission` first: an earlier transactional test may have flushed the
     permission wagtail-localize creates in a data migration, before the roles' groups are made."""
     from wagtail.models import Page
-    from wagtail_localize.models import Translation
-
-    from tests.messaging.factories import translate_strings
 
     page = visit.page
     login(visit, "partner-0-author")
@@ -52,17 +89,21 @@ def test_a_message_is_translated_submitted_from_the_editor_and_signed_in_spanish
     page.locator("main form [type=submit]").last.click()
     page.wait_for_url("**/edit/")
     spanish = Page.objects.get(translation_key=english_message.translation_key, locale__language_code="es")
-    translation = Translation.objects.get(
-        source__object_id=english_message.translation_key, target_locale__language_code="es"
-    )
-    translate_strings(translation, prefix="ES ")
+    assert page.url.endswith(f"/admin/pages/{spanish.pk}/edit/")
 
-    # The translation editor says what to do next, with a button.
-    visit.go(f"/admin/pages/{spanish.pk}/edit/")
-    page.get_by_role("link", name="Submit for agency sign-off").first.click()
-    page.get_by_role("button", name="Submit for sign-off").click()
-    page.wait_for_url(f"**/pages/{spanish.pk}/edit/")
-    assert "was submitted for agency sign-off" in page.locator(".messages").inner_text()
+    # The translator translates every text of the Content tab in wagtail-localize's editor...
+    for number, (field, text) in enumerate(SPANISH.items()):
+        translate_in_editor(visit, field, text, check_axe=number == 0)
+    # ... submits, and is told exactly what is still missing and where.
+    told = submit_from_editor(visit, spanish)
+    assert "This translation is not finished. Still to translate: “Slug” on the Promote tab." in told
+    assert page.locator(".messages").get_by_role("link", name="Open the editor").count() == 1
+    new, fixed = visit.axe_against_allowlist(LOCALIZE_EDITOR)  # the refusal is ours: no violations
+    assert (new, fixed) == ([], []), describe({"new": new, "allowlisted but gone": fixed})
+    page.get_by_role("tab", name="Promote").click()
+    translate_in_editor(visit, "Slug", "la-ayuda-es-gratuita")
+    told = submit_from_editor(visit, spanish)
+    assert "was submitted for agency sign-off" in told
 
     agencies = [agency.name for agency in messages_site]  # partner-0, -1, -2: their leads sign in turn
     for number, agency in enumerate(agencies):
@@ -70,12 +111,12 @@ def test_a_message_is_translated_submitted_from_the_editor_and_signed_in_spanish
         login(visit, f"partner-{number}-lead")
         visit.go("/admin/")
         page.locator("#awaiting-agency-signoff-section, .w-panel").get_by_role(
-            "link", name="ES Help is free"
+            "link", name=SPANISH["Title"]
         ).first.click()
         page.get_by_role("heading", name=f"Your decision for {agency}").wait_for()
         words = page.locator(".signoff-review__words")
         assert "No one has to pay for help." in words.inner_text()
-        assert "ES No one has to pay for help." in words.inner_text()
+        assert SPANISH["Summary"] in words.inner_text()
         if number == 0:
             violations = visit.axe_violations()
             assert violations == [], describe(violations)
@@ -84,8 +125,11 @@ def test_a_message_is_translated_submitted_from_the_editor_and_signed_in_spanish
         status.wait_for()
         if number < 2:
             assert status.inner_text().startswith(f"Signed off for {agency}. {number + 1} of 3 agencies")
-    assert "Every agency has signed off: “ES Help is free” is now live." in status.inner_text()
+    assert f"Every agency has signed off: “{SPANISH['Title']}” is now live." in status.inner_text()
     status.get_by_role("link", name="See it on the public site").click()
-    page.get_by_role("heading", name="ES Help is free").wait_for()
-    assert "ES No one has to pay for help." in page.locator("main").inner_text()
+    page.get_by_role("heading", name=SPANISH["Title"]).wait_for()
+    main = page.locator("main").inner_text()
+    assert SPANISH["Summary"] in main
+    assert SPANISH["Paragraph"] in main
     assert page.url.startswith(visit.base_url + "/es/")
+    assert page.url.rstrip("/").endswith("/la-ayuda-es-gratuita")
