@@ -240,8 +240,9 @@ class SubmitForSignOffButton(PageMenuItem):
 
 
 class ReviewButton(PageMenuItem):
-    """To the review screen of the round in progress: where leads read and sign (a translation
-    made in wagtail-localize's editor too, whose page header shows this button)."""
+    """To the review screen of the round in progress, where leads read and sign, shown in the
+    ordinary editor's page header. wagtail-localize's translation editor renders no page header
+    buttons: there the same link comes in the message signpost_the_editor shows."""
 
     icon_name = "tasks"
 
