@@ -34,6 +34,12 @@ class ParagraphBlock(blocks.RichTextBlock):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
 
+    def get_comparison_class(self):
+        # Lazily: wagtail.admin.compare is admin code, not needed to load the models.
+        from .compare import ParagraphComparison
+
+        return ParagraphComparison
+
     class Meta:
         icon = "pilcrow"
         template = "blocks/paragraph_block.html"

@@ -87,6 +87,10 @@ def review(request, task_state_id):
         "status_label": state.get_status_display(),
         "current_review_url": review_url(current) if current and current.pk != state.pk else None,
         "preview_url": preview_url,
+        # Authors and translators come here from emails and the dashboard too: one click to
+        # the editor (wagtail-localize's for a synchronised translation, at the same URL).
+        "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]) if perms.can_edit() else None,
+        "is_translation": services.translations.is_localize_translation(page),
         "can_resubmit": data.strings_changed and perms.can_edit(),
         "sign_off_url": reverse(
             "wagtailadmin_pages:workflow_action", args=[page.pk, "sign_off_with_comment", state.pk]

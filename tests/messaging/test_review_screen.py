@@ -320,3 +320,32 @@ def test_the_page_editor_leads_to_the_review_from_its_header_and_its_notice(clie
     client.force_login(world.author)
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert sorted(links_to(editor, review_url(state))) == [panel, "See the review", "See the review"]
+
+
+def test_an_author_goes_from_the_review_to_the_editor(client, world):
+    page = world.draft()
+    state = world.submit(page)
+    client.force_login(world.author)
+    body = client.get(review_url(state)).content.decode()
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert f'<a href="{edit}">Open the editor</a>' in body
+    assert "(saving a change there starts the sign-off again)" in body
+
+    translation, spanish = localize_translation(world.published())
+    translate_strings(translation, prefix="ES ")
+    spanish_state = services.submit_for_signoff(spanish, world.author).current_task_state.specific
+    body = client.get(review_url(spanish_state)).content.decode()
+    assert (
+        f'<a href="{reverse("wagtailadmin_pages:edit", args=[spanish.pk])}">Open the translation editor</a>'
+        in body
+    )
+
+
+def test_the_review_shows_each_paragraph_on_its_own_line(client, world):
+    page = world.draft(
+        body=[("paragraph", "<p>Fear must not stand between a person and safety.</p><p>Help is free.</p>")]
+    )
+    state = world.submit(page)
+    client.force_login(world.lead(0))
+    words = client.get(review_url(state)).content.decode().split('id="words-heading"')[1].split("</table>")[0]
+    assert "safety.<br>Help is free." in words and "safety.Help" not in words

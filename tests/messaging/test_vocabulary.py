@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
         ("en", "Locales", "Languages"),
         ("es", "In Moderation", "En revisión"),
         ("es", "Locales", "Idiomas"),
+        ("es", "Search all pages…", "Buscar en todas las páginas…"),
     ],
 )
 def test_wagtails_words_are_said_in_ours(language, wagtail_words, ours):
