@@ -41,6 +41,9 @@ WAGTAIL_WORDS = [
 WAGTAIL_WORDS += [
     gettext_noop("Search all pages…"),
     gettext_noop("Wagtail %(current_version)s editor guide"),
+    gettext_noop("Your pages and snippets in a workflow"),
+    # Wagtail's Spanish says "9 minutos antes" for "9 minutes ago": "hace 9 minutos".
+    gettext_noop("%(time_period)s ago"),
 ]
 
 

@@ -64,3 +64,23 @@ def test_catalogue_covers_every_marked_string(tmp_path):
     assert missing == [], (
         "strings missing from locale/es/LC_MESSAGES/django.po (run makemessages, translate them)"
     )
+
+
+def test_every_plural_has_each_form_spanish_counts_with():
+    """Django's Spanish plural rule has three forms (one; millions, as in "1 000 000 de"; other):
+    an entry with only two falls back to English for 2, 3, ... items."""
+    po = polib.pofile(str(PO))
+    forms = int(po.metadata["Plural-Forms"].split("nplurals=")[1].split(";")[0])
+    short = [e.msgid for e in po if e.msgid_plural and not e.obsolete and len(e.msgstr_plural) < forms]
+    assert short == []
+
+
+def test_five_items_are_counted_in_spanish():
+    from django.utils import translation
+    from django.utils.translation import ngettext
+
+    with translation.override("es"):
+        text = ngettext("%(counter)s item is in review.", "%(counter)s items are in review.", 5) % {
+            "counter": 5
+        }
+    assert text == "5 elementos están en revisión."
