@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.sitemaps import TranslatedSitemap
+from messaging import views as messaging_views
 from partners import views as partner_views
 
 urlpatterns = [
@@ -29,6 +30,7 @@ if settings.DEBUG:
 # Everything a reader sees lives under a language prefix: /en/..., /es/...
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    path("fact-sheets/<int:page_id>/", messaging_views.fact_sheet, name="fact_sheet"),
     # Partner sign-in in the visitor's language (the Wagtail admin keeps its own at /admin/login/).
     path("accounts/login/", partner_views.PartnerLoginView.as_view(), name="login"),
     path("accounts/logout/", partner_views.PartnerLogoutView.as_view(), name="logout"),

@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import change_log
+        from . import change_log, signals  # noqa: F401 - signals deletes stored PDFs' files
         from .csv import protect_wagtail_exports
 
         protect_wagtail_exports()

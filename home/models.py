@@ -1,3 +1,5 @@
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -178,3 +180,35 @@ class SafetySettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("safety and contact settings")
+
+
+def _stored_pdf_name(instance, filename):
+    # A name nobody can guess: the file is public only through the view that checks the page is live.
+    return f"printables/{uuid.uuid4().hex}.pdf"
+
+
+class StoredPdf(models.Model):
+    """A printable PDF of one page revision in one language, rendered once and served from storage.
+
+    `content_key` fingerprints everything else the PDF shows (the hotline from the settings, the
+    endorsing agencies, the page's address, the template's version): when any of it changes the
+    next request makes a new PDF; while nothing changes every request gets the stored one.
+    """
+
+    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=12)
+    kind = models.CharField(max_length=40)
+    content_key = models.CharField(max_length=64)
+    file = models.FileField(upload_to=_stored_pdf_name)
+    created_at = models.DateTimeField(auto_now_add=True)
+    render_seconds = models.FloatField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "language", "kind", "content_key"], name="one_stored_pdf_per_content"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.revision_id} {self.language}"

@@ -131,3 +131,50 @@ def render_pdf(template_name, context, *, request=None):
     except (Exception, FatalURLFetchingError) as error:
         logger.exception("Could not render the PDF %s", template_name)
         raise PdfRenderingError(f"Could not render the PDF {template_name}") from error
+
+
+def stored_pdf(*, revision, language, kind, content, render):
+    """The PDF of `revision` in `language`, rendered at most once for the same content.
+
+    `content` is everything else the PDF shows besides the revision's own words (settings,
+    names, addresses): a JSON-serialisable dict whose fingerprint is stored with the file. The
+    stored PDF is returned while the fingerprint matches; otherwise `render()` (which returns the
+    bytes) runs once and its result replaces the older PDFs of the same revision, language and kind.
+    A request therefore waits on one render at most; two racing requests may both render, and
+    the one that stores second serves its own bytes' twin from storage.
+    """
+    import hashlib
+    import json
+    import time
+
+    from django.core.files.base import ContentFile
+    from django.db import IntegrityError, transaction
+
+    from .models import StoredPdf
+
+    key = hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
+    same = {"revision": revision, "language": language, "kind": kind}
+    found = StoredPdf.objects.filter(**same, content_key=key).first()
+    if found is not None:
+        if found.file and found.file.storage.exists(found.file.name):
+            return found
+        found.delete()  # the file is gone from storage (a lost media volume): make it again
+    started = time.perf_counter()
+    data = render()
+    made = StoredPdf(**same, content_key=key, render_seconds=time.perf_counter() - started)
+    made.file.save("printable.pdf", ContentFile(data), save=False)
+    try:
+        with transaction.atomic():
+            made.save()
+    except IntegrityError:  # another request stored the same content first
+        made.file.delete(save=False)
+        return StoredPdf.objects.get(**same, content_key=key)
+    older = StoredPdf.objects.filter(
+        language=language,
+        kind=kind,
+        revision__base_content_type_id=revision.base_content_type_id,
+        revision__object_id=revision.object_id,
+    ).exclude(pk=made.pk)
+    for stale in older:
+        stale.delete()  # one by one: post_delete removes each file
+    return made

@@ -11,12 +11,13 @@ class MessagingConfig(AppConfig):
         # In ready(): these import models, which cannot be imported while the app registry loads.
         from partners.roles import register_page_permissions
 
-        from . import notifications, pinned_files, signals, workflow_names  # noqa: F401 - signals sets up index pages
+        from . import factsheets, notifications, pinned_files, signals, workflow_names  # noqa: F401 - signals: index pages
 
         pinned_files.connect()
         post_migrate.connect(_grant_role_permissions, sender=self)
         notifications.send_wagtail_workflow_emails_in_background()
         workflow_names.connect()
+        factsheets.connect()
 
         # Authors and leads draft and edit under every message index; nobody gets a way to
         # publish them other than the sign-off workflow (messaging.permissions). No group holds

@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -15,7 +16,7 @@ from wagtail.models import Page, Revision
 
 from partners.access import coordinator_required, is_partner
 
-from . import services
+from . import factsheets, services
 from .dashboard import change_request_rows
 from .models import SignOffRequiredMixin, SignOffTaskState
 from .pdf import signoff_record_pdf
@@ -158,3 +159,21 @@ def signoff_record(request, revision_id):
 
 def signoff_record_url(revision):
     return reverse("messaging:signoff_record", args=[revision.pk])
+
+
+@require_http_methods(["GET", "HEAD"])
+def fact_sheet(request, page_id):
+    """ "Download as PDF": the stored fact sheet of a live, public page's live revision, in the
+    page's own language (its language prefix; another prefix is a 404, not a redirect)."""
+    page = Page.objects.live().public().filter(pk=page_id).specific().first()
+    if page is None or not factsheets.offers_fact_sheet(page):
+        raise Http404
+    if page.locale.language_code != translation.get_language():
+        raise Http404
+    sheet = factsheets.fact_sheet(page)
+    response = FileResponse(
+        sheet.file.open("rb"), as_attachment=True, filename=f"{page.slug}.pdf", content_type="application/pdf"
+    )
+    # The same URL serves a new sheet once a new revision is live: a short public lifetime.
+    patch_cache_control(response, public=True, max_age=300)
+    return response
