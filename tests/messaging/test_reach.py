@@ -14,12 +14,15 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import PageViewRestriction
 
 from messaging.models import MessagePage
 from messaging.reach_views import API_FIELDS
 from tests.home.factories import StandardPageFactory
 from tests.messaging.factories import SignOffWorld
+from tests.partners.factories import AgencyFactory, partner
 
 pytestmark = pytest.mark.django_db
 
@@ -261,6 +264,37 @@ def test_framing_headers_hold_with_the_production_middleware(client, cast, produ
     page = client.get("/en/messages/anyone/", **https)
     assert page["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in page["Content-Security-Policy"]
+
+
+# --- The copy-paste code in the admin -------------------------------------------------------------
+
+
+def test_partners_find_the_embed_code_in_each_language_on_their_dashboard(client, homes):
+    author = partner(AgencyFactory(), "author", username="writer")
+    client.force_login(author)
+    html = client.get("/admin/").content.decode()
+    for code in ("en", "es"):
+        with translation.override(code):  # the iframe's title is in the language it shows
+            title = gettext("Unified message of the task force against human trafficking")
+        snippet = (
+            f"&lt;iframe src=&quot;http://testserver/{code}/embed/message/&quot; title=&quot;{title}&quot;"
+        )
+        assert snippet in html, code
+
+
+def test_the_embed_code_is_not_shown_to_someone_outside_the_partner_agencies(client, homes):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import UserFactory
+
+    outsider = UserFactory(username="editor")  # may use the admin, works for no agency
+    outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(outsider)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert "Show the message on your site" not in response.content.decode()
+    client.force_login(partner(AgencyFactory(), "communications_lead", username="lead"))
+    assert "Show the message on your site" in client.get("/admin/").content.decode()
 
 
 def test_api_documented_in_the_readme_matches_the_fields():
