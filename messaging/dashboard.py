@@ -9,7 +9,6 @@ One panel per role; a person with several roles sees each of theirs (wagtail_hoo
 The queries are in messaging.services; these classes only shape them for the templates.
 """
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -158,7 +157,6 @@ class EmbedCodePanel(RolePanel):
 
     def get_context_data(self, parent_context=None):
         context = super().get_context_data(parent_context)
-        names = dict(settings.LANGUAGES)
         codes = []
         for code in live_languages(self.request):
             url = embed_url(self.request, code)
@@ -168,7 +166,8 @@ class EmbedCodePanel(RolePanel):
                 f'<iframe src="{escape(url)}" title="{escape(title)}" width="100%" height="320" '
                 'style="border:0" loading="lazy"></iframe>'
             )
-            codes.append({"code": code, "name": names.get(code, code), "url": url, "snippet": snippet})
+            name = translation.get_language_info(code)["name_translated"]  # in the reader's language
+            codes.append({"code": code, "name": name, "url": url, "snippet": snippet})
         context["codes"] = codes
         return context
 

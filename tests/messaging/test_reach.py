@@ -154,8 +154,12 @@ def test_api_leaks_no_draft_unpublished_restricted_or_personal_data(client, cast
     assert [item["title"] for item in spanish["results"]] == ["Cualquiera puede ser víctima"]
 
 
-def test_api_may_be_read_from_any_origin_and_cached(client, cast):
+def test_api_and_feed_may_be_read_from_any_origin_and_cached_and_set_no_cookie(client, cast):
+    feed = client.get(FEED)
+    assert "public" in feed["Cache-Control"] and "max-age=300" in feed["Cache-Control"]
+    assert not feed.cookies
     response = client.get(API, headers={"Origin": "https://partner.example"})
+    assert not response.cookies
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "Access-Control-Allow-Credentials" not in response
     assert "public" in response["Cache-Control"] and "max-age=300" in response["Cache-Control"]
@@ -280,6 +284,7 @@ def test_partners_find_the_embed_code_in_each_language_on_their_dashboard(client
             f"&lt;iframe src=&quot;http://testserver/{code}/embed/message/&quot; title=&quot;{title}&quot;"
         )
         assert snippet in html, code
+    assert "Code for the message in Spanish" in html  # the language named in the reader's language
 
 
 def test_the_embed_code_is_not_shown_to_someone_outside_the_partner_agencies(client, homes):
