@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.sitemaps import TranslatedSitemap
+from messaging import reach_views
 from messaging import views as messaging_views
 from partners import views as partner_views
 
@@ -30,10 +31,16 @@ if settings.DEBUG:
 # Everything a reader sees lives under a language prefix: /en/..., /es/...
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
-    path("fact-sheets/<int:page_id>/", messaging_views.fact_sheet, name="fact_sheet"),
     # Partner sign-in in the visitor's language (the Wagtail admin keeps its own at /admin/login/).
     path("accounts/login/", partner_views.PartnerLoginView.as_view(), name="login"),
     path("accounts/logout/", partner_views.PartnerLogoutView.as_view(), name="logout"),
+    # Beyond this site (messaging.reach, README "Feeds, API and the embeddable message"). These
+    # words come before the page tree: a top-level page slugged "feeds", "api", "embed" or
+    # "fact-sheets" would be hidden behind them.
+    path("fact-sheets/<int:page_id>/", messaging_views.fact_sheet, name="fact_sheet"),
+    path("feeds/<slug:key>/", reach_views.feed, name="feed"),
+    path("api/v1/<slug:key>/", reach_views.api_pages, name="api_pages"),
+    path("embed/message/", reach_views.embed_message, name="embed_message"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -4,17 +4,22 @@ One panel per role; a person with several roles sees each of theirs (wagtail_hoo
 - an author: "Write a message", their items with changes requested, their drafts;
 - a communications lead: what awaits their agency's sign-off;
 - the coordinator: the items in review, the agencies still missing and those overdue, the
-  items with changes requested.
+  items with changes requested;
+- everyone in a partner agency: the <iframe> code that shows the current message on their site.
 The queries are in messaging.services; these classes only shape them for the templates.
 """
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import gettext as _
 
+from home.languages import live_languages
 from partners.dashboard import RolePanel
-from partners.people import author_agency_for, is_coordinator, lead_agency_for
+from partners.people import author_agency_for, is_coordinator, is_partner, lead_agency_for
 
 from . import services
+from .reach_views import embed_url
 
 COORDINATOR_ROWS = 10
 
@@ -138,7 +143,36 @@ class CoordinatorSignOffPanel(RolePanel):
         return context
 
 
-PANELS = (AuthorPanel, CoordinatorSignOffPanel, AwaitingAgencySignOffPanel)
+class EmbedCodePanel(RolePanel):
+    """Everyone in a partner agency: the code that shows the current unified message on their
+    agency's own site, one per language served (messaging.reach_views.embed_message)."""
+
+    name = "embed_message_code"
+    template_name = "messaging/admin/embed_code_panel.html"
+    order = 60
+
+    @staticmethod
+    def is_for(user):
+        return is_partner(user)
+
+    def get_context_data(self, parent_context=None):
+        context = super().get_context_data(parent_context)
+        codes = []
+        for code in live_languages(self.request):
+            url = embed_url(self.request, code)
+            with translation.override(code):
+                title = _("Unified message of the task force against human trafficking")
+            snippet = (
+                f'<iframe src="{escape(url)}" title="{escape(title)}" width="100%" height="320" '
+                'style="border:0" loading="lazy"></iframe>'
+            )
+            name = translation.get_language_info(code)["name_translated"]  # in the reader's language
+            codes.append({"code": code, "name": name, "url": url, "snippet": snippet})
+        context["codes"] = codes
+        return context
+
+
+PANELS = (AuthorPanel, CoordinatorSignOffPanel, AwaitingAgencySignOffPanel, EmbedCodePanel)
 
 
 def panels_for(request):

@@ -111,6 +111,18 @@ def endorsements(page):
     )
 
 
+def endorsements_of_pages(pages):
+    """{live revision id: its sign-offs, by agency name} for many pages, in one query (feeds, API)."""
+    revision_ids = {page.live_revision_id for page in pages if page.live_revision_id}
+    found = {}
+    if not revision_ids:
+        return found
+    signoffs = SignOff.objects.signed().filter(revision_id__in=revision_ids).order_by("agency_name", "pk")
+    for signoff in signoffs.only("revision_id", "agency_name", "created_at"):
+        found.setdefault(signoff.revision_id, []).append(signoff)
+    return found
+
+
 def round_status(state):
     """Agency by agency: signed (by whom, when), changes requested (comment) or pending."""
     if state is None:

@@ -1,7 +1,10 @@
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
 
 from home.templatetags.site_tags import lang_attr
+from messaging.reach import public_types_for_page
 from messaging.services import endorsements as signed_endorsements
 
 register = template.Library()
@@ -35,3 +38,17 @@ def is_live_now(page):
     """Whether `page` is live in the database now (an email rendered by a workflow signal holds a
     copy of the page loaded before the sign-off published it)."""
     return page is not None and type(page).objects.filter(pk=page.pk, live=True).exists()
+
+
+@register.simple_tag
+def feed_links(page):
+    """<link rel="alternate"> to the Atom feed of the page's type, on its pages and its index
+    (messaging.reach.PUBLIC_TYPES); nothing on other pages. No query."""
+    return format_html_join(
+        "\n    ",
+        '<link rel="alternate" type="application/atom+xml" title="{}" href="{}">',
+        (
+            (_("%(section)s (Atom feed)") % {"section": entry.label}, reverse("feed", args=[entry.key]))
+            for entry in public_types_for_page(page)
+        ),
+    )

@@ -12,6 +12,7 @@ PAGE_CSS = ROOT / "static" / "css" / "page.css"
 APP_CSS = [
     ROOT / "partners" / "static" / "partners" / "site.css",
     ROOT / "messaging" / "static" / "messaging" / "site.css",
+    ROOT / "messaging" / "static" / "messaging" / "embed.css",
 ]
 PUBLIC_CSS = [CSS, PAGE_CSS, *APP_CSS]
 ADMIN_CSS = [ROOT / "messaging" / "static" / "messaging" / "review.css"]
