@@ -61,3 +61,12 @@ def lang_attr(code=None):
     if code.split("-")[0] == current.split("-")[0]:
         return ""
     return format_html(' lang="{}"', code)
+
+
+@register.simple_tag
+def in_language(text, code=None):
+    """`text` in <span lang="..."> when it is not in the page's language (see lang_attr), else as
+    it is: for words set inside a translated sentence,
+    `{% in_language area.label area.label_language as place %}{% blocktranslate with place=place %}`."""
+    attr = lang_attr(code)
+    return format_html("<span{}>{}</span>", attr, text) if attr else text
