@@ -41,5 +41,11 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(to_translations, to_default_language_text),
+        # A default, so that undoing the removal can add the column back to existing rows.
+        migrations.AlterField(
+            model_name="agency",
+            name="old_service_area",
+            field=models.CharField(default="", max_length=200, verbose_name="jurisdiction or service area"),
+        ),
         migrations.RemoveField(model_name="agency", name="old_service_area"),
     ]

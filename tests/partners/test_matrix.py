@@ -41,7 +41,9 @@ def coverage(taxonomy):
         (t["legal"], t["women"]),
     )
     offering(
-        AgencyFactory(name="Closed Home", short_name="CH", service_area={"en": "Harbor County"}, is_active=False),
+        AgencyFactory(
+            name="Closed Home", short_name="CH", service_area={"en": "Harbor County"}, is_active=False
+        ),
         (t["shelter"], t["men"]),
     )
     return {"shelter": shelter, "clinic": clinic, "aid": aid}
