@@ -54,7 +54,7 @@ def meta_description(page=None, text=""):
 @register.simple_tag
 def lang_attr(code=None):
     """` lang="en"` on words that are not in the page's language: records written once in the
-    default language (agency names, service areas, names recorded at signing) or a translation's
+    default language (agency names, names recorded at signing) or a translation's
     fallback. Nothing when they are in the page's language. `<span{% lang_attr %}>`."""
     code = code or settings.LANGUAGE_CODE
     current = get_language() or settings.LANGUAGE_CODE
