@@ -166,6 +166,17 @@ def test_admin_list_shows_the_area_as_text_not_json(client, areas):
     assert "Harbor County" in html and "{&#x27;en&#x27;" not in html and "{'en'" not in html
 
 
+@pytest.mark.django_db
+def test_verification_report_and_its_export_show_the_area_as_text(client):
+    AgencyFactory(name="Stale", service_area=HARBOR, last_verified_on=None)
+    client.force_login(coordinator())
+    html = client.get(reverse("partners_verification:index")).content.decode()
+    assert "Harbor County" in html and "&#x27;en&#x27;" not in html
+    export = client.get(reverse("partners_verification:index"), {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert rows[0][:2] == ["Agency", "Service area"] and rows[1][:2] == ["Stale", "Harbor County"]
+
+
 # --- The edit form --------------------------------------------------------------------------------
 
 
