@@ -18,6 +18,12 @@ def languages():
     return [code for code, _name in settings.LANGUAGES]
 
 
+def translated_lookups(field_name):
+    """The per-language lookups of a TranslatedTextField ("service_area__en", ...), for searching
+    its text in every language: a lookup on the whole JSON would also match the language codes."""
+    return [f"{field_name}__{code}" for code in languages()]
+
+
 def pick_translation(values, language=None):
     """The text for `language`, else the default language's, else any; "" when there is none."""
     return _pick(values, language)[1]

@@ -8,6 +8,8 @@ change. CSV import/export and the verification report are for the coordinator on
 
 import datetime
 import io
+from functools import reduce
+from operator import or_
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -29,6 +31,9 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
+
+from home.admin_columns import translated
+from home.fields import translated_lookups
 
 from . import agency_csv, services
 from .access import CoordinatorRequiredMixin, coordinator_required, is_coordinator
@@ -128,9 +133,8 @@ class AgencyChooserFilterForm(BaseFilterForm):
         if query:
             self.is_searching = True
             self.search_query = query
-            objects = objects.filter(
-                Q(name__icontains=query) | Q(short_name__icontains=query) | Q(service_area__icontains=query)
-            )
+            lookups = ["name", "short_name", *translated_lookups("service_area")]  # in every language
+            objects = objects.filter(reduce(or_, (Q(**{f"{name}__icontains": query}) for name in lookups)))
         return objects
 
 
@@ -147,7 +151,7 @@ class AgencyChooserMixin:
         return [
             self.title_column,
             Column("agency_type", label=gettext_lazy("Type"), accessor="get_agency_type_display"),
-            Column("service_area", label=gettext_lazy("Service area")),
+            translated(Agency, "service_area", label=gettext_lazy("Service area")),
         ]
 
 
@@ -183,7 +187,7 @@ class AgenciesToVerifyView(CoordinatorRequiredMixin, ReportView):
     paginate_by = 50
     list_export = [
         "name",
-        "service_area",
+        "service_area_label",
         "last_verified_on",
         "contact_name",
         "contact_email",
@@ -191,7 +195,7 @@ class AgenciesToVerifyView(CoordinatorRequiredMixin, ReportView):
     ]
     export_headings = {
         "name": gettext_lazy("Agency"),
-        "service_area": gettext_lazy("Service area"),
+        "service_area_label": gettext_lazy("Service area"),
         "last_verified_on": gettext_lazy("Last verified on"),
         "contact_name": gettext_lazy("Point of contact"),
         "contact_email": gettext_lazy("Email"),
@@ -206,7 +210,7 @@ class AgenciesToVerifyView(CoordinatorRequiredMixin, ReportView):
                 label=gettext_lazy("Agency"),
                 get_url=lambda agency: reverse("agencies:edit", args=[agency.pk]),
             ),
-            Column("service_area", label=gettext_lazy("Service area")),
+            translated(Agency, "service_area", label=gettext_lazy("Service area")),
             VerificationDueColumn("last_verified_on", label=gettext_lazy("Last verified on")),
             Column("contact_name", label=gettext_lazy("Point of contact")),
             Column("contact_email", label=gettext_lazy("Email")),

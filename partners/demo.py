@@ -19,7 +19,7 @@ from .taxonomy import ensure_default_taxonomy
 
 # Each agency gets one demo account per role, named `<agency slug>-<suffix>`.
 ROLE_SUFFIXES = {"author": "is_author", "lead": "is_communications_lead", "host": "is_training_host"}
-AGENCY_DETAILS = {"offers", "languages", "verified_days_ago", "description"}
+AGENCY_DETAILS = {"offers", "languages", "verified_days_ago", "description", "service_area"}
 
 
 def accounts():
@@ -52,6 +52,7 @@ def _ensure_agency(content, capabilities, languages, report):
     agency = Agency(
         **{key: value for key, value in content.items() if key not in AGENCY_DETAILS},
         description=dict(content["description"]),
+        service_area=dict(content["service_area"]),
         last_verified_on=None if days is None else timezone.localdate() - datetime.timedelta(days=days),
     )
     agency.languages.set([languages[code] for code in content["languages"]])

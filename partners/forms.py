@@ -1,8 +1,10 @@
 """Forms of the partner directory: the public filters, the matrix filter, the admin agency form."""
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -95,21 +97,46 @@ class DirectoryFilterForm(forms.Form):
         return active
 
 
+class LanguageMarkedSelect(forms.Select):
+    """A select whose options carry `lang` when their label is not in the page's language
+    (`option_languages`: {value: language code})."""
+
+    def __init__(self, attrs=None, choices=(), option_languages=None):
+        super().__init__(attrs, choices)
+        self.option_languages = option_languages or {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        code = self.option_languages.get(value)
+        current = get_language() or settings.LANGUAGE_CODE
+        if code and code.split("-")[0] != current.split("-")[0]:
+            option["attrs"]["lang"] = code
+        return option
+
+
 class MatrixFilterForm(forms.Form):
-    jurisdiction = forms.ChoiceField(label=_("Jurisdiction or service area"), required=False)
+    """The matrix's jurisdiction filter: each service area is shown in the page's language, and
+    submitted as its default-language text (Jurisdiction.key), the same in every language."""
+
+    jurisdiction = forms.ChoiceField(
+        label=_("Jurisdiction or service area"), required=False, widget=LanguageMarkedSelect
+    )
 
     def __init__(self, data=None, *, jurisdictions, **kwargs):
         super().__init__(data, **kwargs)
+        self.jurisdictions = {jurisdiction.key: jurisdiction for jurisdiction in jurisdictions}
         field = self.fields["jurisdiction"]
-        field.choices = [("", _("All jurisdictions"))] + [(j, j) for j in jurisdictions]
+        field.choices = [("", _("All jurisdictions"))] + [(j.key, j.label) for j in jurisdictions]
+        field.widget.option_languages = {j.key: j.label_language for j in jurisdictions}
         field.error_messages["invalid_choice"] = _(
             "“%(value)s” is not a jurisdiction of any agency; showing all jurisdictions."
         )
 
     def chosen_jurisdiction(self):
+        """The Jurisdiction chosen, or None for all of them (also when the value is unknown)."""
         if not self.is_bound or not self.is_valid():
-            return ""
-        return self.cleaned_data["jurisdiction"]
+            return None
+        return self.jurisdictions.get(self.cleaned_data["jurisdiction"])
 
 
 class CapabilityGridWidget(forms.CheckboxSelectMultiple):

@@ -2,7 +2,7 @@
 
 An Agency is locale-independent (DESIGN.md, section 4): one row per agency, whatever language a
 page is shown in, so that messages, sign-offs and trainings can all point at it. Its public words
-(description) and the taxonomy's labels are kept per language with TranslatedTextField.
+(description, service area) and the taxonomy's labels are kept per language with TranslatedTextField.
 """
 
 import datetime
@@ -137,7 +137,7 @@ class Agency(ClusterableModel):
     short_name = models.CharField(_("short name"), max_length=40, help_text=_("For example: HPD, Legal Aid."))
     slug = models.SlugField(_("short name for addresses"), max_length=80, unique=True)
     agency_type = models.CharField(_("type of agency"), max_length=40, choices=AgencyType.choices)
-    service_area = models.CharField(
+    service_area = TranslatedTextField(
         _("jurisdiction or service area"), max_length=200, help_text=_("For example: Harbor County.")
     )
     website = models.URLField(_("website"), blank=True)
@@ -218,6 +218,21 @@ class Agency(ClusterableModel):
                     % {"slug": self.slug}
                 }
             )
+
+    @property
+    def service_area_label(self):
+        """The service area in the active language (else the default language's)."""
+        return pick_translation(self.service_area)
+
+    @property
+    def service_area_language(self):
+        return picked_language(self.service_area)
+
+    @property
+    def service_area_key(self):
+        """The service area in the default language: what the matrix's filter and the CSV's
+        `service_area` column use, the same whatever the page's language."""
+        return (self.service_area or {}).get(settings.LANGUAGE_CODE, "")
 
     @property
     def public_description(self):

@@ -16,11 +16,13 @@ import io
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, OuterRef, Prefetch
 from django.utils.translation import gettext as _
 
 from home import csv as spreadsheet_csv
+from home.fields import pick_translation, picked_language
 
 from .models import Agency, Capability, Population, Service
 
@@ -97,7 +99,7 @@ class CapabilityMatrix:
     populations: list
     rows: list
     agencies: list  # every agency that appears in a cell, by name
-    jurisdiction: str = ""
+    jurisdiction: "Jurisdiction | None" = None
 
     @property
     def cell_count(self):
@@ -116,19 +118,57 @@ class CapabilityMatrix:
         raise KeyError((service_slug, population_slug))
 
 
+@dataclass(frozen=True)
+class Jurisdiction:
+    """A service area in the matrix's filter.
+
+    `key` is its text in the default language: what the filter's links carry, the same on every
+    language's page, so that a link shared from one language's matrix works in another. `texts`
+    are its words per language, for showing it.
+    """
+
+    key: str
+    texts: dict
+
+    @property
+    def label(self):
+        """The service area in the active language (else the default language's)."""
+        return pick_translation(self.texts) or self.key
+
+    @property
+    def label_language(self):
+        return picked_language(self.texts) or settings.LANGUAGE_CODE
+
+    def __str__(self):
+        return self.label
+
+
 def jurisdictions():
-    """The distinct service areas of active agencies, for the matrix's jurisdiction filter."""
-    return list(
-        Agency.objects.active()
-        .exclude(service_area="")
-        .order_by("service_area")
-        .values_list("service_area", flat=True)
-        .distinct()
-    )
+    """The distinct service areas of active agencies (by their default-language text), in the
+    active language's alphabetical order, for the matrix's jurisdiction filter. One query.
+
+    Agencies that share a service area but translated it differently (or only one of them did)
+    give one jurisdiction, with the first translation met in each language.
+    """
+    texts_by_key = {}
+    for texts in Agency.objects.active().order_by("name").values_list("service_area", flat=True):
+        texts = texts or {}
+        key = texts.get(settings.LANGUAGE_CODE, "")
+        if not key:
+            continue
+        merged = texts_by_key.setdefault(key, {})
+        for code, text in texts.items():
+            if text:
+                merged.setdefault(code, text)
+    found = [Jurisdiction(key, texts) for key, texts in texts_by_key.items()]
+    return sorted(found, key=lambda jurisdiction: (jurisdiction.label.casefold(), jurisdiction.key))
 
 
-def build_matrix(*, jurisdiction=""):
-    """Services × populations, each cell listing the active agencies covering it. Three queries."""
+def build_matrix(*, jurisdiction=None):
+    """Services × populations, each cell listing the active agencies covering it. Three queries.
+
+    `jurisdiction` (a Jurisdiction, or None for all) keeps the agencies of that service area only.
+    """
     services = list(Service.objects.all())
     populations = list(Population.objects.all())
     capabilities = (
@@ -137,8 +177,9 @@ def build_matrix(*, jurisdiction=""):
         .only("service_id", "population_id", "agency__name", "agency__short_name", "agency__slug")
         .order_by("agency__name")
     )
-    if jurisdiction:
-        capabilities = capabilities.filter(agency__service_area=jurisdiction)
+    if jurisdiction is not None:
+        in_area = {f"agency__service_area__{settings.LANGUAGE_CODE}": jurisdiction.key}
+        capabilities = capabilities.filter(**in_area)
 
     covering = defaultdict(list)
     agencies = {}

@@ -122,7 +122,7 @@ def capability_matrix(request, page):
         "page": page,
         "matrix": matrix,
         "form": form,
-        "download_query": f"?{urlencode({'jurisdiction': matrix.jurisdiction})}"
+        "download_query": f"?{urlencode({'jurisdiction': matrix.jurisdiction.key})}"
         if matrix.jurisdiction
         else "",
         **_partner_context(request),
@@ -134,7 +134,7 @@ def capability_matrix(request, page):
 def _download_name(matrix, extension):
     name = f"capability-matrix-{get_language()}"
     if matrix.jurisdiction:
-        name += f"-{slugify(matrix.jurisdiction)}"
+        name += f"-{slugify(matrix.jurisdiction.key)}"
     return f"{name}.{extension}"
 
 

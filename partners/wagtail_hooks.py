@@ -21,7 +21,8 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.log_actions import LogFormatter
 
-from home.admin_columns import yes_no
+from home.admin_columns import translated, yes_no
+from home.fields import translated_lookups
 
 from . import (
     admin_views,
@@ -88,9 +89,15 @@ class AgencyViewSet(ModelViewSet):
     icon = "group"
     menu_label = _("Agencies")
     menu_order = 100
-    list_display = ["name", "agency_type", "service_area", "last_verified_on", yes_no(Agency, "is_active")]
+    list_display = [
+        "name",
+        "agency_type",
+        translated(Agency, "service_area"),
+        "last_verified_on",
+        yes_no(Agency, "is_active"),
+    ]
     list_filter = ["agency_type", "is_active"]
-    search_fields = ["name", "short_name", "service_area"]
+    search_fields = ["name", "short_name", *translated_lookups("service_area")]  # in every language
     search_backend_name = None  # plain database lookups: agencies are not in the search index
     copy_view_enabled = False
     inspect_view_enabled = False

@@ -54,10 +54,19 @@ def meta_description(page=None, text=""):
 @register.simple_tag
 def lang_attr(code=None):
     """` lang="en"` on words that are not in the page's language: records written once in the
-    default language (agency names, service areas, names recorded at signing) or a translation's
+    default language (agency names, names recorded at signing) or a translation's
     fallback. Nothing when they are in the page's language. `<span{% lang_attr %}>`."""
     code = code or settings.LANGUAGE_CODE
     current = get_language() or settings.LANGUAGE_CODE
     if code.split("-")[0] == current.split("-")[0]:
         return ""
     return format_html(' lang="{}"', code)
+
+
+@register.simple_tag
+def in_language(text, code=None):
+    """`text` in <span lang="..."> when it is not in the page's language (see lang_attr), else as
+    it is: for words set inside a translated sentence,
+    `{% in_language area.label area.label_language as place %}{% blocktranslate with place=place %}`."""
+    attr = lang_attr(code)
+    return format_html("<span{}>{}</span>", attr, text) if attr else text

@@ -4,7 +4,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django import forms
+from django.conf import settings
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from home.fields import languages as site_languages
@@ -118,6 +121,44 @@ def _apply_descriptions(agency, texts, _lookups):
     agency.description = description
 
 
+def _text_parser(*, required):
+    """Reads a cell of a TranslatedTextField's language: stripped, at most as long as the field
+    allows, and not blank when `required`, with Django's own messages."""
+
+    def parse(text, _member, _lookups):
+        max_length = Agency._meta.get_field("service_area").text_max_length
+        try:
+            return forms.CharField(max_length=max_length, required=required).clean(text)
+        except ValidationError as error:
+            raise CellError(*error.messages) from None
+
+    return parse
+
+
+def _export_service_area(agency, _column, _member):
+    return agency.service_area_key
+
+
+def _apply_service_area(agency, values, _lookups):
+    agency.service_area = {**(agency.service_area or {}), settings.LANGUAGE_CODE: values[None]}
+
+
+def _export_service_area_translation(agency, _column, code):
+    return (agency.service_area or {}).get(code, "")
+
+
+def _apply_service_area_translations(agency, texts, _lookups):
+    """As for the description: a blank cell removes that language's text (pages then show the
+    default language's), a column left out keeps it."""
+    service_area = dict(agency.service_area or {})
+    for code, text in texts.items():
+        if text:
+            service_area[code] = text
+        else:
+            service_area.pop(code, None)
+    agency.service_area = service_area
+
+
 def _export_languages(agency, _column, _member):
     return " ".join(sorted(language.code for language in agency.languages.all()))
 
@@ -172,7 +213,25 @@ COLUMNS = (
     Column("name", required=True),
     Column("short_name", required=True),
     Column("agency_type", required=True),
-    Column("service_area", required=True),
+    Column(
+        "service_area",  # in the default language
+        export=_export_service_area,
+        parse=_text_parser(required=True),
+        apply=_apply_service_area,
+        required=True,
+    ),
+    Column(
+        "service_area:",  # one per other site language
+        export=_export_service_area_translation,
+        parse=_text_parser(required=False),
+        apply=_apply_service_area_translations,
+        each=lambda _lookups: {code: code for code in site_languages() if code != settings.LANGUAGE_CODE},
+        unknown_member=lambda code: (
+            _("The “service_area” column holds the text in this language.")
+            if code == settings.LANGUAGE_CODE
+            else _("“%(code)s” is not a language of this site.") % {"code": code}
+        ),
+    ),
     Column("website"),
     Column("public_phone"),
     Column("public_email"),

@@ -12,7 +12,8 @@ def export_agencies_csv(out, *, agencies=None, public_only=False):
     """Write agencies (all, active or not, by default) as CSV to the text stream `out`.
 
     One column per entry of COLUMNS (partner-only ones unless `public_only`): the agency's
-    fields, one "description:xx" per site language, "languages" as codes, and one
+    fields ("service_area" in the default language, then one "service_area:xx" per other site
+    language), one "description:xx" per site language, "languages" as codes, and one
     "service:<slug>" per service listing the population slugs it is offered to. Returns the
     number of agencies written.
     """

@@ -213,8 +213,10 @@ def import_agencies_csv(source, *, user=None):
     `source`: text, bytes or a file (UTF-8, with or without a byte-order mark). The header
     names the columns export_agencies_csv() writes; the required ones of COLUMNS ("slug",
     "name", "short_name", "agency_type", "service_area") must be there, any other may be left
-    out, and a column left out leaves that field of an existing agency unchanged. A
-    "service:<slug>" column replaces what the agency offers for that service only.
+    out, and a column left out leaves that field of an existing agency unchanged. "service_area"
+    is the default language's text; a "service_area:<code>" or "description:<code>" column sets
+    that language's text (a blank cell removes it). A "service:<slug>" column replaces what the
+    agency offers for that service only.
 
     Raises AgencyImportError listing every problem (row, column, message in the active
     language) when any row is bad; then nothing is written. Returns an ImportResult.

@@ -14,7 +14,7 @@ class AgencyFactory(factory.django.DjangoModelFactory):
     short_name = factory.Sequence(lambda n: f"AG{n}")
     slug = factory.Sequence(lambda n: f"agency-{n}")
     agency_type = AgencyType.VICTIM_SERVICES
-    service_area = "Harbor County"
+    service_area = factory.LazyFunction(lambda: {"en": "Harbor County"})
     description = factory.LazyAttribute(
         lambda agency: {"en": f"{agency.name} helps people.", "es": f"{agency.name} ayuda."}
     )

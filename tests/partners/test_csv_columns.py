@@ -46,7 +46,7 @@ def test_every_column_of_the_table_survives_export_then_import():
             name="Full Agency",
             short_name="FA",
             agency_type="legal_services",
-            service_area="Bay County",
+            service_area={"en": "Bay County", "es": "Condado de Bay"},
             website="https://full.example.org",
             public_phone="+1 555 0100",
             public_email="hello@full.example.org",

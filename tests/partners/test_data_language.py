@@ -19,7 +19,7 @@ def shelter():
     agency = AgencyFactory(
         name="Harbor Shelter",
         slug="harbor-shelter",
-        service_area="Harbor County",
+        service_area={"en": "Harbor County"},
         description={"en": "Beds for women.", "es": ""},  # not translated yet
     )
     return agency

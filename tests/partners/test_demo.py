@@ -35,6 +35,8 @@ def check_agencies_cover_every_type_with_descriptions_in_both_languages():
     for agency in agencies:
         assert agency.description.get("en") and agency.description.get("es"), agency.slug
         assert agency.description["en"] != agency.description["es"]
+        assert agency.service_area.get("en") and agency.service_area.get("es"), agency.slug
+        assert agency.service_area["en"] != agency.service_area["es"]
         assert agency.capabilities.exists() and agency.languages.exists(), agency.slug
 
 

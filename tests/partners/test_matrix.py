@@ -28,20 +28,22 @@ def taxonomy():
 def coverage(taxonomy):
     t = taxonomy
     shelter = offering(
-        AgencyFactory(name="Harbor Shelter", short_name="HS", service_area="Harbor County"),
+        AgencyFactory(name="Harbor Shelter", short_name="HS", service_area={"en": "Harbor County"}),
         (t["shelter"], t["women"]),
     )
     clinic = offering(
-        AgencyFactory(name="Legal Clinic", short_name="LC", service_area="Statewide"),
+        AgencyFactory(name="Legal Clinic", short_name="LC", service_area={"en": "Statewide"}),
         (t["legal"], t["women"]),
         (t["legal"], t["men"]),
     )
     aid = offering(
-        AgencyFactory(name="Aid Network", short_name="AN", service_area="Harbor County"),
+        AgencyFactory(name="Aid Network", short_name="AN", service_area={"en": "Harbor County"}),
         (t["legal"], t["women"]),
     )
     offering(
-        AgencyFactory(name="Closed Home", short_name="CH", service_area="Harbor County", is_active=False),
+        AgencyFactory(
+            name="Closed Home", short_name="CH", service_area={"en": "Harbor County"}, is_active=False
+        ),
         (t["shelter"], t["men"]),
     )
     return {"shelter": shelter, "clinic": clinic, "aid": aid}
@@ -71,11 +73,12 @@ def test_gaps_are_the_cells_nobody_covers(coverage):
 
 
 def test_jurisdiction_filter_keeps_only_that_areas_agencies(coverage):
-    assert jurisdictions() == ["Harbor County", "Statewide"]  # active agencies only, once each
-    matrix = build_matrix(jurisdiction="Harbor County")
+    areas = jurisdictions()
+    assert [area.key for area in areas] == ["Harbor County", "Statewide"]  # active agencies only, once each
+    matrix = build_matrix(jurisdiction=areas[0])
     assert cell_names(matrix, "legal", "women") == ["Aid Network"]
     assert matrix.cell("legal", "men").is_gap
-    assert matrix.jurisdiction == "Harbor County"
+    assert matrix.jurisdiction.key == "Harbor County"
 
 
 def test_a_matrix_with_no_agencies_is_all_gaps(taxonomy):

@@ -36,7 +36,7 @@ def add_agencies(count, services, populations, languages, start=0):
                 short_name=f"A{n:03d}",
                 slug=f"measured-{n:03d}",
                 agency_type="victim_services",
-                service_area="Harbor County" if n % 2 else "Statewide",
+                service_area={"en": "Harbor County" if n % 2 else "Statewide"},
                 description={"en": f"Agency {n} helps people."},
                 contact_email=f"contact{n}@example.org",
             )
