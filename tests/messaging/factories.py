@@ -2,6 +2,7 @@
 review rounds."""
 
 import datetime
+import uuid
 
 import factory
 import wagtail_factories
@@ -74,7 +75,15 @@ def myth_fact(
             "myth": myth,
             "fact": fact,
             "why_it_matters": why,
-            "evidence": [{"organisation": organisation, "title": title, "year": year, "url": url}],
+            # ListBlock's block format (with ids), as the editor saves it: wagtail-localize only
+            # extracts the strings of list items stored that way.
+            "evidence": [
+                {
+                    "type": "item",
+                    "id": str(uuid.uuid4()),
+                    "value": {"organisation": organisation, "title": title, "year": year, "url": url},
+                }
+            ],
         },
     }
 
@@ -125,6 +134,11 @@ class SignOffWorld:
         """The explainers' index, made when a test first needs it."""
         if self._explainer_index is None:
             self._explainer_index = self._index(ExplainerIndexPageFactory, "explicaciones")
+            # Wagtail caches a user's page permissions on the user object: the author and leads
+            # are loaded again to see their grants on the new index.
+            user_model = type(self.author)
+            self.author = user_model.objects.get(pk=self.author.pk)
+            self.leads = {agency: user_model.objects.get(pk=lead.pk) for agency, lead in self.leads.items()}
         return self._explainer_index
 
     def lead(self, index):
