@@ -290,3 +290,42 @@ def test_site_search_finds_an_explainer_by_its_myth_and_fact_in_each_language(wo
     assert found("secuestran", spanish_locale) == [es.pk]
     assert found("captadas", spanish_locale) == [es.pk]
     assert found("secuestran", english) == []
+
+
+# --- Demo ------------------------------------------------------------------------------------
+
+
+def test_demo_explainers_are_signed_by_every_agency_in_both_languages_and_seeding_is_idempotent(
+    client, homes
+):
+    from home.seeding import SeedReport
+    from messaging import demo
+    from tests.messaging.test_demo_and_public import demo_cast
+
+    agencies = demo_cast()
+    demo.seed(SeedReport(created=[]))
+    states = {}
+    for page in ExplainerPage.objects.select_related("locale"):
+        states.setdefault((page.locale.language_code, page.live), []).append(page)
+        if page.live:
+            signed = {s.agency_id for s in services.endorsements(page)}
+            assert signed == {agency.pk for agency in agencies}, page.title
+            assert page.myths_and_facts[0].value["evidence"], page.title
+    assert {key: len(pages) for key, pages in states.items()} == {
+        ("en", True): 6,
+        ("es", True): 6,
+        ("en", False): 1,
+        ("es", False): 1,
+    }
+    in_review = states[("en", False)][0]
+    assert services.current_round(in_review) is not None
+    assert {p.locale.language_code for p in services.explainers_to_recheck()} == {"en", "es"}
+
+    report = SeedReport(created=[])
+    demo.seed(report)
+    assert ExplainerPage.objects.count() == 14
+    assert not any("explainer (" in note for note in report.created)
+
+    spanish = text_of(client.get("/es/mitos-y-realidades/secuestro-por-desconocidos/"))
+    assert "Los tratantes" not in spanish and "La mayoría de los tratantes captan" in spanish
+    assert "Demo agency 3" in spanish.split('id="endorsements-heading"', 1)[1]
