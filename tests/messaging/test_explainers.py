@@ -113,6 +113,17 @@ def test_a_translation_keeps_the_topics_and_check_date_and_translates_the_words(
     assert target.summary.startswith("ES ")
 
 
+def test_the_explainer_editor_offers_submit_for_signoff_and_no_publish(client, world):
+    page = world.draft_explainer()
+    client.force_login(coordinator(username="coord"))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="action-submit"' in body and 'name="action-publish"' not in body
+    assert 'name="myths_and_facts-count"' in body or "myths_and_facts" in body
+    assert 'name="forms_of_trafficking"' in body and 'name="facts_checked_on"' in body
+
+
 # --- The public page -------------------------------------------------------------------------
 
 
