@@ -41,7 +41,12 @@ class HomePage(SignOffRequiredMixin, Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "partners.DirectoryPage", "messaging.MessageIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "partners.DirectoryPage",
+        "messaging.MessageIndexPage",
+        "messaging.ExplainerIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -25,6 +25,7 @@ class MessagingConfig(AppConfig):
         # takes a page down through SignOffPermissionTester, not through publish permission.
         for role in ("author", "communications_lead"):
             register_page_permissions(role, "messaging.MessageIndexPage", ["add_page", "change_page"])
+            register_page_permissions(role, "messaging.ExplainerIndexPage", ["add_page", "change_page"])
         # The site's own pages (home, the hotline and safety pages, the directory and index pages)
         # are the coordinator's to draft; they too go live only through the sign-off.
         register_page_permissions(

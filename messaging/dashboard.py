@@ -4,7 +4,7 @@ One panel per role; a person with several roles sees each of theirs (wagtail_hoo
 - an author: "Write a message", their items with changes requested, their drafts;
 - a communications lead: what awaits their agency's sign-off;
 - the coordinator: the items in review, the agencies still missing and those overdue, the
-  items with changes requested;
+  items with changes requested, the explainers whose facts are over a year old;
 - everyone in a partner agency: the <iframe> code that shows the current message on their site.
 The queries are in messaging.services; these classes only shape them for the templates.
 """
@@ -102,6 +102,18 @@ class AuthorPanel(RolePanel):
         return context
 
 
+def recheck_rows(explainers, today):
+    """Rows of explainers whose facts are due to be checked again (services.explainers_to_recheck)."""
+    return [
+        {
+            "page": explainer,
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[explainer.pk]),
+            "days": services.days_since_checked(explainer, today),
+        }
+        for explainer in explainers
+    ]
+
+
 class CoordinatorSignOffPanel(RolePanel):
     """The coordinator's: the rounds in review with the agencies still missing, the overdue
     agencies and the items with changes requested, each linked to its review screen."""
@@ -122,6 +134,7 @@ class CoordinatorSignOffPanel(RolePanel):
         shown = states[:COORDINATOR_ROWS]
         pages = services.pages_for_states(shown)
         returned = services.rounds_with_changes_requested()
+        recheck = list(services.explainers_to_recheck(today))
         context.update(
             {
                 "in_review_count": len(states),
@@ -138,6 +151,8 @@ class CoordinatorSignOffPanel(RolePanel):
                 "returned": change_request_rows(returned[:COORDINATOR_ROWS]),
                 "returned_count": len(returned),
                 "report_url": reverse("messaging:signoff_report"),
+                "recheck": recheck_rows(recheck[:COORDINATOR_ROWS], today),
+                "recheck_count": len(recheck),
             }
         )
         return context

@@ -1,14 +1,21 @@
-"""Demo content for messaging: the message index and three messages in English and Spanish (the
-words are in messaging/demo_data.toml), and the seeding's second phase, sign_pages.
+"""Demo content for messaging: the message index and three messages, the explainer index and
+seven myth-and-fact explainers, in English and Spanish (the words are in messaging/demo_data.toml),
+and the seeding's second phase, sign_pages.
 
 One is published with every agency's sign-off, one is in review with some agencies signed (its
 Spanish made in wagtail-localize's translation editor), one was sent back with a change request,
-so a new user can log in as a lead and act. It goes through
+so a new user can log in as a lead and act. Six explainers are published with every agency's
+sign-off (one with facts checked over a year ago, for the coordinator's reminder), one is in
+review. It goes through
 the real services (submit, sign off, request changes): nothing is marked live by hand. Idempotent.
 Runs after partners.demo.seed, whose agencies, authors and leads it uses.
 """
 
+import datetime
+import uuid
+
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from home.models import HomePage
@@ -17,7 +24,16 @@ from partners.models import Agency, Membership
 
 from . import services
 from .gate import SignOffRequiredMixin
-from .models import MessageIndexPage, MessagePage, SignOffSettings, SignOffTaskState
+from .models import (
+    Audience,
+    ExplainerIndexPage,
+    ExplainerPage,
+    MessageIndexPage,
+    MessagePage,
+    SignOffSettings,
+    SignOffTaskState,
+    TraffickingForm,
+)
 
 
 def accounts():
@@ -34,11 +50,58 @@ def _fields(content):
     }
 
 
-def _ensure_index(home, content, report):
-    """The message index in English (published once signed off, by sign_pages) and Spanish."""
-    index = MessageIndexPage.objects.child_of(home).filter(locale=home.locale).first()
+def _explainer_fields(content, explainer, today):
+    """An explainer's fields in one language: its words from `content`, and what is the same in
+    every language (sources, topics, audiences, the date its facts were checked) from `explainer`."""
+    evidence = [
+        {"type": "item", "id": str(uuid.uuid4()), "value": {"year": None, **citation}}
+        for citation in explainer["evidence"]
+    ]
+    item = {
+        "myth": content["myth"],
+        "fact": content["fact"],
+        "why_it_matters": content["why"],
+        "evidence": evidence,
+    }
+    return {
+        "title": content["title"],
+        "slug": content["slug"],
+        "summary": content["summary"],
+        "respectful_wording": content["wording"],
+        "myths_and_facts": stream([{"myth_fact": item}]),
+        "facts_checked_on": today - datetime.timedelta(days=explainer["facts_checked_days_ago"]),
+        "forms_of_trafficking": list(TraffickingForm.objects.filter(code__in=explainer["forms"])),
+        "audiences": list(Audience.objects.filter(code__in=explainer["audiences"])),
+    }
+
+
+def _seed_explainers(home, data, report):
+    """Draft the explainer index; take each demo explainer, in English and Spanish, to its state."""
+    index, index_es = _ensure_index(home, data["explainer_index"], report, model=ExplainerIndexPage)
+    # The people are loaded after the index exists: Wagtail caches a user's page permissions on
+    # the user object, and their grants on a new index come with it.
+    agencies, leads, author = _cast()
+    today = timezone.localdate()
+    for explainer in data["explainers"]:
+        if ExplainerPage.objects.child_of(index).filter(slug=explainer["en"]["slug"]).exists():
+            continue
+        page = ExplainerPage(live=False, owner=author, **_explainer_fields(explainer["en"], explainer, today))
+        add_draft_child(index, page, user=author)
+        spanish = ensure_translation(
+            page, index_es.locale, _explainer_fields(explainer["es"], explainer, today), user=author
+        )
+        for version in (page, spanish):
+            version = ExplainerPage.objects.get(pk=version.pk)
+            _take_through(version, explainer["state"], author, agencies, leads)
+        report.note(f"explainer ({explainer['state']}): {explainer['en']['title']}")
+
+
+def _ensure_index(home, content, report, model=MessageIndexPage):
+    """The message (or explainer) index in English (published once signed off, by sign_pages)
+    and Spanish."""
+    index = model.objects.child_of(home).filter(locale=home.locale).first()
     if index is None:
-        index = MessageIndexPage(show_in_menus=True, locale=home.locale, **content["en"])
+        index = model(show_in_menus=True, locale=home.locale, **content["en"])
         add_draft_child(home, index, report)
     spanish = Locale.objects.get(language_code="es")
     return index, ensure_translation(index, spanish, content["es"], report)
@@ -113,6 +176,8 @@ def seed(report, password=None):
                 comment=message.get("comment", {}).get(code),
             )
         report.note(f"message ({message['state']}): {message['en']['title']}")
+
+    _seed_explainers(home, data, report)
 
 
 def _site_page_agencies(report):

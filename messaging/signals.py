@@ -1,4 +1,5 @@
-"""New home and message index pages (in any language) get the role permissions and the sign-off workflow."""
+"""New home, message and explainer index pages (in any language) get the role permissions and
+the sign-off workflow."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -8,7 +9,7 @@ from home.models import HomePage
 from partners.roles import sync_page_permissions
 
 from .invariant import ensure_signoff_workflow
-from .models import MessageIndexPage
+from .models import ExplainerIndexPage, MessageIndexPage
 
 
 @receiver(post_save, sender=HomePage)
@@ -19,6 +20,7 @@ def home_page_saved(sender, instance, created, **kwargs):
 
 
 @receiver(post_save, sender=MessageIndexPage)
+@receiver(post_save, sender=ExplainerIndexPage)
 def index_page_saved(sender, instance, created, **kwargs):
     if created and not kwargs.get("raw"):
         sync_page_permissions()

@@ -17,7 +17,7 @@ from wagtail.models import Page, Revision
 from partners.access import coordinator_required, is_partner
 
 from . import factsheets, services
-from .dashboard import change_request_rows
+from .dashboard import change_request_rows, recheck_rows
 from .models import SignOffRequiredMixin, SignOffTaskState
 from .pdf import signoff_record_pdf
 from .review import build_review, decision_feedback, may_view, review_url
@@ -133,7 +133,11 @@ def signoff_report(request):
                 "inactive": [agency for agency in required if not agency.is_active],
             }
         )
-    context = {"rows": rows, "returned": change_request_rows(returned, pages)}
+    context = {
+        "rows": rows,
+        "returned": change_request_rows(returned, pages),
+        "recheck": recheck_rows(services.explainers_to_recheck(today), today),
+    }
     return TemplateResponse(request, "messaging/admin/signoff_report.html", context)
 
 

@@ -1,11 +1,22 @@
 from messaging.gate import SignOffRequired, SignOffRequiredMixin
 
-from .pages import MessageIndexPage, MessagePage, MessagePageTag
+from .pages import (
+    Audience,
+    ExplainerIndexPage,
+    ExplainerPage,
+    MessageIndexPage,
+    MessagePage,
+    MessagePageTag,
+    TraffickingForm,
+)
 from .settings import SignOffSettings
 from .signoff import AgencySignOffTask, SignOff, SignOffReminder, SignOffTaskState
 
 __all__ = [
     "AgencySignOffTask",
+    "Audience",
+    "ExplainerIndexPage",
+    "ExplainerPage",
     "MessageIndexPage",
     "MessagePage",
     "MessagePageTag",
@@ -15,4 +26,5 @@ __all__ = [
     "SignOffRequiredMixin",
     "SignOffSettings",
     "SignOffTaskState",
+    "TraffickingForm",
 ]

@@ -7,6 +7,7 @@
 - messaging.services.worklists: what awaits each person (an author's drafts and returned items,
   the agencies each round still waits for), for the dashboard and the report.
 - messaging.services.reminders: reminders and overdue items (the daily command calls it).
+- messaging.services.explainers: explainers whose facts are over a year old.
 
 What "completely signed off" means lives beside the gate, in messaging.invariant; the exceptions
 in messaging.exceptions. This package re-exports their public names, so that
@@ -24,6 +25,7 @@ from ..invariant import (
     signed_content,
     workflow_has_signoff,
 )
+from .explainers import days_since_checked, explainers_to_recheck
 from .queries import (
     authors_of,
     current_round,
@@ -74,11 +76,13 @@ __all__ = [
     "authors_of",
     "content_hash",
     "current_round",
+    "days_since_checked",
     "days_waiting",
     "default_signoff_workflow",
     "drafts_of",
     "endorsements",
     "endorsements_of_pages",
+    "explainers_to_recheck",
     "ensure_signoff_workflow",
     "find_source_revision",
     "is_fully_signed_off",

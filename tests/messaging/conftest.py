@@ -4,7 +4,13 @@ import pytest
 from wagtail.models import Page
 
 from tests.factories import UserFactory
-from tests.messaging.factories import SignOffWorld
+from tests.messaging.factories import (
+    ExplainerPageFactory,
+    MessagePageFactory,
+    SignOffWorld,
+    explainer_form_data,
+    message_form_data,
+)
 from tests.messaging.roads import Road, ordinary_page, republish_ordinary
 from tests.partners.factories import coordinator
 
@@ -22,10 +28,19 @@ def publisher():
     return coordinator(username="the-coordinator")
 
 
-@pytest.fixture(params=["ordinary page", "message as coordinator", "message as superuser"])
+@pytest.fixture(
+    params=[
+        "ordinary page",
+        "message as coordinator",
+        "message as superuser",
+        "explainer as coordinator",
+        "explainer as superuser",
+    ]
+)
 def road(request, world, homes, publisher):
-    """A road to live is tried three times: on an ordinary page (it must publish), and on a
-    message by the coordinator and by a superuser (it must be refused)."""
+    """A road to live is tried on an ordinary page (it must publish), and on each page type under
+    the agency sign-off of every agency, a message and an explainer, by the coordinator and by a
+    superuser (it must be refused)."""
     superuser = UserFactory(username="root", is_superuser=True, is_staff=True)
     if request.param == "ordinary page":
         return Road(
@@ -36,21 +51,29 @@ def road(request, world, homes, publisher):
             model=("wagtailcore", "page"),
             make=lambda live, **fields: ordinary_page(homes["en"], superuser, live=live, **fields),
             republish=lambda page: republish_ordinary(page, superuser),
+            form=message_form_data,
         )
 
-    def republish_message(page):
+    kind, _as, who = request.param.split(" ")
+    factory_class = ExplainerPageFactory if kind == "explainer" else MessagePageFactory
+
+    def republish(page):
         world.edit(page, summary="New words")
         world.submit(page)
         world.sign_all(page)
 
+    def make(live, **fields):
+        return world.published(factory_class, **fields) if live else world.draft(factory_class, **fields)
+
     return Road(
         request.param,
-        publisher if request.param == "message as coordinator" else superuser,
+        publisher if who == "coordinator" else superuser,
         publishes=False,
-        parent=world.index,
-        model=("messaging", "messagepage"),
-        make=lambda live, **fields: world.published(**fields) if live else world.draft(**fields),
-        republish=republish_message,
+        parent=world.explainer_index if kind == "explainer" else world.index,
+        model=("messaging", f"{kind}page"),
+        make=make,
+        republish=republish,
+        form=explainer_form_data if kind == "explainer" else message_form_data,
     )
 
 

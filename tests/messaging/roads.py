@@ -1,4 +1,4 @@
-"""The roads to live, tried on an ordinary page (the positive control) and on a message.
+"""The roads to live, tried on an ordinary page (the positive control), a message and an explainer.
 
 Helpers for tests/messaging/test_roads_to_live*.py; the `road` fixture is in conftest.py.
 """
@@ -22,7 +22,8 @@ class Road:
 
     The ordinary kind is Wagtail's plain Page, tried by a superuser: the positive control.
     `make(live, **fields)` creates a page of the kind; `republish(page)` publishes new words of a
-    live page the way its kind allows (for a message: a complete sign-off).
+    live page the way its kind allows (for a message: a complete sign-off); `form(**fields)` is the
+    POST data of the kind's editor (message_form_data, explainer_form_data).
     """
 
     kind: str
@@ -32,6 +33,7 @@ class Road:
     model: tuple
     make: object
     republish: object
+    form: object
 
     @cached_property
     def page(self):

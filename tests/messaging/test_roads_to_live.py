@@ -19,7 +19,6 @@ from wagtail.models import Locale, Page
 
 from messaging.models import MessagePage, SignOffRequired
 from messaging.wagtail_hooks import NOT_PUBLISHED
-from tests.messaging.factories import message_form_data
 from tests.messaging.roads import edit_url, refused_and_told, state_of, told
 from tests.partners.factories import UserFactory
 
@@ -45,7 +44,7 @@ def test_publish_button_post_publishes_only_without_signoff(client, road):
     page = road.page
     client.force_login(road.user)
     response = client.post(
-        edit_url(page), message_form_data(title=page.title, slug=page.slug, **{"action-publish": "1"})
+        edit_url(page), road.form(title=page.title, slug=page.slug, **{"action-publish": "1"})
     )
     assert response.status_code == 302
     if road.publishes:
@@ -59,7 +58,7 @@ def test_publish_button_post_publishes_only_without_signoff(client, road):
 
 def test_create_and_publish_in_one_step_publishes_only_without_signoff(client, road, creatable_plain_pages):
     client.force_login(road.user)
-    form = message_form_data(title="Straight to live", slug="straight", **{"action-publish": "1"})
+    form = road.form(title="Straight to live", slug="straight", **{"action-publish": "1"})
     response = client.post(road.add_url(), form)
     assert response.status_code == 302
     page = Page.objects.get(slug="straight")
@@ -76,7 +75,7 @@ def test_publish_of_an_edit_to_a_live_page_publishes_only_without_signoff(client
     before = state_of(page)
     client.force_login(road.user)
     response = client.post(
-        edit_url(page), message_form_data(title="Unsigned words", slug=page.slug, **{"action-publish": "1"})
+        edit_url(page), road.form(title="Unsigned words", slug=page.slug, **{"action-publish": "1"})
     )
     live_title = Page.objects.get(pk=page.pk).title
     if road.publishes:
@@ -92,7 +91,7 @@ def test_scheduling_go_live_schedules_only_without_signoff(client, road):
     go_live = (timezone.now() + datetime.timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
     response = client.post(
         edit_url(page),
-        message_form_data(title=page.title, slug=page.slug, go_live_at=go_live, **{"action-publish": "1"}),
+        road.form(title=page.title, slug=page.slug, go_live_at=go_live, **{"action-publish": "1"}),
     )
     scheduled = Page.objects.get(pk=page.pk).revisions.filter(approved_go_live_at__isnull=False).exists()
     assert scheduled is road.publishes
@@ -169,7 +168,7 @@ def test_copy_with_publish_publishes_the_copy_only_without_signoff(client, road,
     elif road.user.is_superuser:
         # Offered the option, the superuser is refused in the form, and nothing is copied.
         assert response.status_code == 200
-        assert 'You do not have permission to publish pages at "Messages"' in html.unescape(
+        assert f'You do not have permission to publish pages at "{road.parent.title}"' in html.unescape(
             response.content.decode()
         )
         assert not Page.objects.filter(slug="copied-page").exists()
@@ -212,7 +211,7 @@ def test_revert_to_an_older_revision_and_publish_publishes_only_without_signoff(
     client.force_login(road.user)
     response = client.post(
         reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, signed.pk]),
-        message_form_data(title="Signed words", slug=page.slug, **{"action-publish": "1"}),
+        road.form(title="Signed words", slug=page.slug, **{"action-publish": "1"}),
     )
     assert response.status_code == 302
     if road.publishes:
@@ -233,7 +232,7 @@ def test_unpublish_then_republish_an_edited_draft_publishes_only_without_signoff
 
     response = client.post(
         edit_url(page),
-        message_form_data(title=page.title, slug=page.slug, summary="Offline.", **{"action-publish": "1"}),
+        road.form(title=page.title, slug=page.slug, summary="Offline.", **{"action-publish": "1"}),
     )
     assert state_of(page)[0] is road.publishes
     if not road.publishes:
