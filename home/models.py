@@ -11,9 +11,10 @@ from wagtail.search import index
 from messaging.gate import SignOffRequiredMixin
 
 from .blocks import BaseStreamBlock, HomeStreamBlock
+from .stemming import StemmedSearchMixin
 
 
-class HomePage(SignOffRequiredMixin, Page):
+class HomePage(StemmedSearchMixin, SignOffRequiredMixin, Page):
     """The root of each language's tree: one per locale (translations are added by wagtail-localize).
 
     Like every public page, published only through the agency sign-off (messaging.gate).
@@ -35,6 +36,7 @@ class HomePage(SignOffRequiredMixin, Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
+        index.SearchField("search_stems"),
         index.SearchField("headline"),
         index.SearchField("introduction"),
         index.SearchField("body"),
@@ -66,7 +68,7 @@ class HomePage(SignOffRequiredMixin, Page):
         return super().can_create_at(parent) and not cls.objects.exists()
 
 
-class StandardPage(SignOffRequiredMixin, Page):
+class StandardPage(StemmedSearchMixin, SignOffRequiredMixin, Page):
     """A page of the site's own: about, how to get help (the hotline page), staying safe online."""
 
     signoff_scope = SignOffRequiredMixin.SCOPE_SITE
@@ -88,6 +90,7 @@ class StandardPage(SignOffRequiredMixin, Page):
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
+        index.SearchField("search_stems"),
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]

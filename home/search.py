@@ -5,6 +5,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.paginator import Paginator
 from wagtail.models import Locale, Page
+from wagtail.search.query import And, Or, PlainText
+
+from .stemming import WORD, fold, stem
 
 
 @dataclass
@@ -43,8 +46,21 @@ def search_pages(raw_query, *, locale=None, page_number=1, per_page=None):
         return outcome
     locale = locale or Locale.get_active()
     pages = Page.objects.live().public().filter(locale=locale).specific()
-    hits = pages.search(query, operator="and")
+    hits = pages.search(stemmed_query(query, locale.language_code))
     # A bad or out-of-range page number gives the first or last page.
     outcome.results = Paginator(hits, per_page or settings.SEARCH_RESULTS_PER_PAGE).get_page(page_number)
     outcome.paginator = outcome.results.paginator
     return outcome
+
+
+def stemmed_query(query, language):
+    """Every typed word must match, as written or by its stem in `language` (the pages' own
+    `search_stems`, home.stemming): "víctimas" finds a page that only says "víctima"."""
+    words = WORD.findall(query)
+    if not words:
+        return PlainText(query)
+    alternatives = []
+    for word in words:
+        forms = dict.fromkeys([word, fold(word), stem(word, language)])
+        alternatives.append(Or([PlainText(form) for form in forms]) if len(forms) > 1 else PlainText(word))
+    return And(alternatives) if len(alternatives) > 1 else alternatives[0]

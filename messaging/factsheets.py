@@ -1,4 +1,4 @@
-"""Printable fact sheets: a live message (or explainer) on one or two pages, to hand out.
+"""Printable fact sheets: a live message or explainer on one or two pages, to hand out.
 
 Each sheet shows the signed words of the page's live revision, the agencies that endorsed them,
 the hotline from the site settings, the page's address and the date it was signed off, in the
@@ -15,16 +15,16 @@ from wagtail.signals import page_published
 
 from home.pdf import render_pdf, stored_pdf
 
-from .models import MessagePage, SignOff
+from .models import ExplainerPage, MessagePage, SignOff
 
 # Bump when the template or its stylesheet changes what a sheet looks like: stored sheets are remade.
-TEMPLATE_VERSION = 1
+TEMPLATE_VERSION = 2
 KIND = "fact-sheet"
 
 
 def offers_fact_sheet(page):
     """The page types with a "Download as PDF" fact sheet."""
-    return isinstance(page, MessagePage)
+    return isinstance(page, (MessagePage, ExplainerPage))
 
 
 def _hotline(page):

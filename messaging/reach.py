@@ -47,12 +47,11 @@ class PublicType:
         return self.model._meta.model_name.removesuffix("page")
 
 
-# Offering explainers is this one line more:
-#     PublicType("explainers", "messaging.ExplainerPage", "messaging.ExplainerIndexPage", _("Explainers")),
-# (their summary field's name as summary_field= if it is not "summary"); their index template then
-# shows the visible feed link as message_index_page.html does.
+# Offering another page type is one line more (its summary field's name as summary_field= if it
+# is not "summary"); its index template then shows the visible feed link, as the two here do.
 PUBLIC_TYPES = [
     PublicType("messages", "messaging.MessagePage", "messaging.MessageIndexPage", _("Messages")),
+    PublicType("explainers", "messaging.ExplainerPage", "messaging.ExplainerIndexPage", _("Explainers")),
 ]
 
 

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.fields import TranslatedTextField, pick_translation, picked_language
+from home.stemming import StemmedSearchMixin
 from messaging.gate import SignOffRequiredMixin
 
 VERIFICATION_PERIOD = datetime.timedelta(days=365)
@@ -347,7 +348,7 @@ def _views():
     return views
 
 
-class DirectoryPage(SignOffRequiredMixin, RoutablePageMixin, Page):
+class DirectoryPage(StemmedSearchMixin, SignOffRequiredMixin, RoutablePageMixin, Page):
     """The partner directory of one language: /en/partners/, /es/socios/ ...
 
     One page per locale (its translations share the agencies, which are locale-independent).
@@ -372,7 +373,10 @@ class DirectoryPage(SignOffRequiredMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     # Only the page's own words are searchable: agencies are never in the site search.
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + [
+        index.SearchField("search_stems"),
+        index.SearchField("introduction"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

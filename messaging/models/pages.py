@@ -12,11 +12,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BaseStreamBlock
+from home.stemming import StemmedSearchMixin
 from messaging.blocks import MythFactStreamBlock
 from messaging.gate import SignOffRequiredMixin
 
 
-class MessageIndexPage(SignOffRequiredMixin, Page):
+class MessageIndexPage(StemmedSearchMixin, SignOffRequiredMixin, Page):
     """The list of the task force's published messages, one per language tree."""
 
     signoff_scope = SignOffRequiredMixin.SCOPE_SITE
@@ -24,7 +25,10 @@ class MessageIndexPage(SignOffRequiredMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + [
+        index.SearchField("search_stems"),
+        index.SearchField("introduction"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["messaging.MessagePage"]
@@ -52,7 +56,7 @@ class MessagePageTag(TaggedItemBase):
     )
 
 
-class MessagePage(SignOffRequiredMixin, Page):
+class MessagePage(StemmedSearchMixin, SignOffRequiredMixin, Page):
     """A unified public statement or key message, co-authored and signed off by the partner agencies."""
 
     summary = models.TextField(
@@ -73,6 +77,7 @@ class MessagePage(SignOffRequiredMixin, Page):
         ),
     ]
     search_fields = Page.search_fields + [
+        index.SearchField("search_stems"),
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
@@ -136,7 +141,7 @@ class Audience(models.Model):
         return str(self.get_code_display())
 
 
-class ExplainerIndexPage(SignOffRequiredMixin, Page):
+class ExplainerIndexPage(StemmedSearchMixin, SignOffRequiredMixin, Page):
     """The myth-and-fact explainers of one language, filterable by form of trafficking and audience."""
 
     signoff_scope = SignOffRequiredMixin.SCOPE_SITE
@@ -145,7 +150,10 @@ class ExplainerIndexPage(SignOffRequiredMixin, Page):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + [
+        index.SearchField("search_stems"),
+        index.SearchField("introduction"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["messaging.ExplainerPage"]
@@ -185,7 +193,7 @@ class ExplainerIndexPage(SignOffRequiredMixin, Page):
         return context
 
 
-class ExplainerPage(SignOffRequiredMixin, Page):
+class ExplainerPage(StemmedSearchMixin, SignOffRequiredMixin, Page):
     """Myths about trafficking and the facts that correct them, with their sources.
 
     Joint speech like a message: every active agency signs it off (the default scope).
@@ -228,6 +236,7 @@ class ExplainerPage(SignOffRequiredMixin, Page):
         ),
     ]
     search_fields = Page.search_fields + [
+        index.SearchField("search_stems"),
         index.SearchField("summary"),
         index.SearchField("myths_and_facts"),
         index.SearchField("respectful_wording"),

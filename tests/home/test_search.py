@@ -95,3 +95,27 @@ def test_results_are_paginated_and_bad_page_numbers_are_forgiven(client, homes):
 def test_clean_query_collapses_space_and_drops_control_characters():
     assert clean_query("  a\tb\n\x00c  ") == ("a b c", False)
     assert clean_query(None) == ("", False)
+
+
+@pytest.mark.parametrize(
+    "language, words, query",
+    [
+        ("es", "Cualquier persona puede ser víctima de trata.", "víctimas"),
+        ("es", "Cualquier persona puede ser víctima de trata.", "victimas"),
+        ("es", "Las trabajadoras del hogar tienen derechos.", "trabajadora derechos"),
+        ("en", "Anyone can be a victim of trafficking.", "victims"),
+        ("en", "Workers were trafficked across the county.", "worker trafficking"),
+    ],
+)
+def test_a_word_finds_its_other_forms_in_the_pages_language(homes, language, words, query):
+    home = homes[language]
+    page = StandardPageFactory(
+        parent=home, title="Una página" if language == "es" else "A page", introduction=words
+    )
+    other = StandardPageFactory(
+        parent=home, title="Otra" if language == "es" else "Other", introduction="Nothing alike."
+    )
+    found = list(search_pages(query, locale=Locale.objects.get(language_code=language)).results)
+    assert page in found and other not in found
+    # Control: a word the page does not have, in any form, finds nothing.
+    assert list(search_pages("hospital", locale=Locale.objects.get(language_code=language)).results) == []

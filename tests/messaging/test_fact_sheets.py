@@ -238,3 +238,16 @@ def test_a_right_to_left_sheet_is_laid_out_from_the_right(world, tmp_path, langu
         assert right_gap < left_gap, (left_gap, right_gap)
     else:
         assert left_gap < right_gap, (left_gap, right_gap)
+
+
+def test_an_explainer_sheet_tells_each_myth_its_fact_and_sources(client, world):
+    page = world.published_explainer(title="Myths about movement", summary="Control, not movement.")
+    body = client.get(page.url).content.decode()
+    assert f'<a href="{sheet_url(page)}" download>Download as PDF</a>' in body
+    _response, data = download(client, page)
+    text = " ".join(pdf_text(data).split())
+    item = page.myths_and_facts[0].value
+    assert "Myth:" in text and item["myth"] in text and "Fact" in text and "Sources" in text
+    citation = item["evidence"][0]
+    assert citation["organisation"] in text and citation["url"] in text
+    assert "Facts checked on" in text and "Words that respect people" in text

@@ -310,3 +310,17 @@ def test_api_documented_in_the_readme_matches_the_fields():
     assert example, "README has no JSON example of the API"
     data = json.loads(example.group(1))
     assert tuple(data["results"][0]) == API_FIELDS
+
+
+def test_explainers_have_their_own_feed_and_api_with_live_ones_only(client, world):
+    live = world.published_explainer(title="They could just leave", summary="Control keeps people.")
+    draft = world.draft_explainer(title="Not signed yet")
+    assert not draft.live  # exists, so its absence below means something
+    titles = [entry["title"] for entry in entries(parse_feed(client.get("/en/feeds/explainers/")))]
+    assert titles == [live.title]
+    api = json.loads(client.get("/en/api/v1/explainers/").content)
+    assert [(item["type"], item["title"], item["summary"]) for item in api["results"]] == [
+        ("explainer", "They could just leave", "Control keeps people.")
+    ]
+    index = client.get(live.get_parent().url).content.decode()
+    assert 'href="/en/feeds/explainers/"' in index
