@@ -237,7 +237,7 @@ def test_other_pages_may_not_be_framed(client, cast):
 def test_embed_without_a_message_in_its_language_says_so_and_stays_frameable(client, world):
     response = client.get("/es/embed/message/")
     assert response.status_code == 404
-    assert "No message has been published in this language yet." in response.content.decode()
+    assert "Todavía no se ha publicado ningún mensaje en este idioma." in response.content.decode()
     assert "X-Frame-Options" not in response
     assert "frame-ancestors *" in response["Content-Security-Policy"]
 
