@@ -15,6 +15,7 @@ class MessagingConfig(AppConfig):
 
         pinned_files.connect()
         post_migrate.connect(_grant_role_permissions, sender=self)
+        post_migrate.connect(_ensure_explainer_vocabulary, sender=self)
         notifications.send_wagtail_workflow_emails_in_background()
         workflow_names.connect()
         factsheets.connect()
@@ -41,3 +42,22 @@ def _grant_role_permissions(**kwargs):
 
     if kwargs.get("plan") is None or kwargs.get("plan"):
         ensure_role_groups()
+
+
+def _ensure_explainer_vocabulary(**kwargs):
+    """The rows of the explainers' fixed vocabularies (forms of trafficking, audiences), one per
+    code in the code: after every migrate, and after a test database is flushed (Django sends
+    post_migrate then too, while the rows migration 0007 made are gone)."""
+    if kwargs.get("plan") is not None and not kwargs.get("plan"):
+        return
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    from .models import Audience, TraffickingForm
+
+    using = kwargs.get("using") or DEFAULT_DB_ALIAS
+    tables = connections[using].introspection.table_names()
+    for model in (TraffickingForm, Audience):
+        if model._meta.db_table not in tables:  # migrated back to before the explainers
+            continue
+        for code in model.Code.values:
+            model.objects.using(using).get_or_create(code=code)
